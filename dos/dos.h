@@ -1,0 +1,143 @@
+/*
+ * The DOS kernel: its state, its entry points for vdm/main.c, and the
+ * helpers every INT 21h function uses to return to its caller.
+ *
+ * One struct dos_state per machine (m->dos). The kernel reaches files only
+ * through hostfs/ and the CPU only through m->r and vdm/mem.h.
+ */
+#ifndef VDM_DOS_DOS_H
+#define VDM_DOS_DOS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dos/errors.h"
+#include "hostfs/hostfs.h"
+#include "vdm/cpu.h"
+
+struct machine;
+
+/* The version INT 21h/30h reports: MS-DOS 5.0. */
+#define DOS_VERSION_MAJOR 5
+#define DOS_VERSION_MINOR 0
+
+/* System file table: one entry per open file or device, shared by every
+ * handle that refers to it (dup, EXEC inheritance), as in MS-DOS. */
+#define DOS_SFT_SIZE 100
+
+enum dos_dev {
+    DOS_DEV_NONE = 0, /* a disk file */
+    DOS_DEV_CON,      /* console: host stdin/stdout */
+    DOS_DEV_NUL,
+    DOS_DEV_STDERR,   /* host stderr (DOS handle 2 at start-up) */
+};
+
+struct dos_sft_entry {
+    int refs;            /* handles (in any PSP) referring here; 0 = free */
+    int host_fd;         /* host file descriptor, -1 for NUL */
+    bool own_fd;         /* close host_fd when the last handle goes */
+    enum dos_dev dev;
+    uint8_t mode;        /* open mode byte as given to 3Dh (access+sharing) */
+    uint8_t attr;        /* DOS attribute the file was created/opened with */
+    bool eof_seen;       /* a read of the host stream returned 0 (IOCTL 4406h) */
+    char name[13];       /* 8.3 name for diagnostics */
+};
+
+/* Return code of the last child, for INT 21h/4Dh (AL code, AH type). */
+enum dos_term_type {
+    DOS_TERM_NORMAL = 0,
+    DOS_TERM_CTRL_C = 1,
+    DOS_TERM_CRIT_ERR = 2,
+    DOS_TERM_TSR = 3,
+};
+
+/* A parent suspended in EXEC: its registers at the INT 21h/4B00h call,
+ * restored when the child terminates. */
+#define DOS_MAX_NEST 16
+
+struct dos_exec_frame {
+    uint16_t psp;           /* the parent's PSP */
+    struct cpu_regs regs;   /* SS:SP point at its INT 21h frame */
+    uint16_t dta_seg, dta_off; /* the parent's DTA, given back on return */
+};
+
+/* Find first/next searches in progress (the DTA holds an index here). */
+#define DOS_MAX_SEARCHES 64
+
+struct dos_state {
+    uint16_t first_mcb;       /* segment of the first memory control block */
+    uint16_t cur_psp;         /* PSP of the running program */
+    uint16_t root_psp;        /* the top-level program's PSP: terminating
+                                 it ends vdm */
+    uint16_t dta_seg, dta_off;
+    uint8_t cur_drive;        /* 0 = A: */
+    bool break_flag;          /* INT 21h/33h: check Ctrl-C on every call */
+    bool verify_flag;
+    uint8_t alloc_strategy;   /* INT 21h/58h */
+    uint16_t last_retcode;    /* INT 21h/4Dh: AH type, AL code */
+
+    /* Last error, for INT 21h/59h. */
+    uint16_t ext_error;
+    uint8_t ext_class, ext_action, ext_locus;
+
+    struct dos_sft_entry sft[DOS_SFT_SIZE];
+    struct hostfs fs;         /* the drives */
+    struct hostfs_search searches[DOS_MAX_SEARCHES];
+    unsigned next_search;     /* round-robin slot for the next find first */
+
+    struct dos_exec_frame exec_stack[DOS_MAX_NEST];
+    unsigned exec_depth;
+
+    int con_pending;          /* 01h/06h/07h/08h: a byte read ahead, or -1 */
+};
+
+/* ---- Entry points for vdm/main.c ---------------------------------------- */
+
+/* What the host asks the DOS kernel to run. */
+struct dos_start {
+    const char *host_path;     /* the program file on the host */
+    const char *dos_path;      /* its full DOS path, for the environment */
+    const char *tail;          /* command tail (already joined), <= 126 bytes */
+    const char *const *env;    /* "NAME=VALUE" strings, NULL-terminated */
+};
+
+/* Outcome of loading the top-level program. */
+enum dos_load_result {
+    DOS_LOAD_OK = 0,
+    DOS_LOAD_NOT_FOUND,   /* 127 */
+    DOS_LOAD_BAD_PROGRAM, /* 126: not a valid .COM/.EXE, or too large */
+    DOS_LOAD_HOST_ERROR,  /* 125 */
+};
+
+/* Attach a DOS kernel to m: memory arena, SFT with handles 0-2 on the
+ * host's fds 0-2, INT 20h-2Fh handlers. False on host allocation failure. */
+bool dos_init(struct machine *m);
+
+/* Load the program as the root process and point the CPU at it. On failure
+ * `err` holds a one-line reason. */
+enum dos_load_result dos_start_program(struct machine *m, const struct dos_start *st,
+                                       char *err, size_t errcap);
+
+/* Close every DOS file (flushing host data); safe after any outcome. */
+void dos_shutdown(struct machine *m);
+void dos_destroy(struct machine *m);
+
+/* ---- Helpers for INT 21h functions --------------------------------------- */
+
+/* Succeed: clear CF in the caller's flags. */
+void dos_ok(struct machine *m);
+
+/* Fail: set CF, AX = code, and remember it for INT 21h/59h. */
+void dos_fail(struct machine *m, enum dos_error code);
+
+/* Remember an error for INT 21h/59h without touching registers (for the
+ * FCB and console functions that report through AL). */
+void dos_set_ext_error(struct machine *m, enum dos_error code);
+
+/* One INT 21h function: its name (for --trace=dos) and its body. */
+struct dos_fn {
+    const char *name;
+    void (*fn)(struct machine *m);
+};
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * MS-DOS error codes as INT 21h returns them in AX with CF set
+ * (RBIL, "Table 01680": DOS error codes), and the extended-error class,
+ * action and locus bytes that INT 21h/59h reports with them.
+ */
+#ifndef VDM_DOS_ERRORS_H
+#define VDM_DOS_ERRORS_H
+
+enum dos_error {
+    DOS_ERR_NONE = 0x00,
+    DOS_ERR_INVALID_FUNCTION = 0x01,
+    DOS_ERR_FILE_NOT_FOUND = 0x02,
+    DOS_ERR_PATH_NOT_FOUND = 0x03,
+    DOS_ERR_TOO_MANY_OPEN_FILES = 0x04,
+    DOS_ERR_ACCESS_DENIED = 0x05,
+    DOS_ERR_INVALID_HANDLE = 0x06,
+    DOS_ERR_MCB_DESTROYED = 0x07,
+    DOS_ERR_INSUFFICIENT_MEMORY = 0x08,
+    DOS_ERR_INVALID_MEMORY_BLOCK = 0x09,
+    DOS_ERR_INVALID_ENVIRONMENT = 0x0A,
+    DOS_ERR_INVALID_FORMAT = 0x0B,
+    DOS_ERR_INVALID_ACCESS = 0x0C,
+    DOS_ERR_INVALID_DATA = 0x0D,
+    DOS_ERR_INVALID_DRIVE = 0x0F,
+    DOS_ERR_REMOVE_CURRENT_DIR = 0x10,
+    DOS_ERR_NOT_SAME_DEVICE = 0x11,
+    DOS_ERR_NO_MORE_FILES = 0x12,
+    DOS_ERR_WRITE_PROTECT = 0x13,
+    DOS_ERR_GENERAL_FAILURE = 0x1F,
+    DOS_ERR_SHARING_VIOLATION = 0x20,
+    DOS_ERR_LOCK_VIOLATION = 0x21,
+    DOS_ERR_HANDLE_DISK_FULL = 0x27,
+    DOS_ERR_FILE_EXISTS = 0x50,
+    DOS_ERR_CANNOT_MAKE = 0x52,
+};
+
+/* Error classes, suggested actions and loci for INT 21h/59h
+ * (RBIL Tables 01681-01683). */
+enum dos_err_class {
+    DOS_CLASS_OUT_OF_RESOURCE = 0x01,
+    DOS_CLASS_APP_ERROR = 0x07,
+    DOS_CLASS_NOT_FOUND = 0x08,
+    DOS_CLASS_BAD_FORMAT = 0x09,
+    DOS_CLASS_MEDIA = 0x0B,
+    DOS_CLASS_ALREADY_EXISTS = 0x0C,
+    DOS_CLASS_UNKNOWN = 0x0D,
+    DOS_CLASS_AUTHORIZATION = 0x03,
+};
+
+enum dos_err_action {
+    DOS_ACTION_ABORT = 0x04,
+    DOS_ACTION_USER = 0x05,
+    DOS_ACTION_IGNORE = 0x06,
+};
+
+enum dos_err_locus {
+    DOS_LOCUS_UNKNOWN = 0x01,
+    DOS_LOCUS_BLOCK = 0x02,
+    DOS_LOCUS_MEMORY = 0x05,
+};
+
+#endif

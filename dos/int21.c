@@ -1,0 +1,68 @@
+/*
+ * INT 21h: the table of DOS functions by AH. One row per function; the
+ * bodies live with their concern (console.c, handle.c, dir.c, ...).
+ * Rows left out are functions vdm does not provide; they fail the way
+ * MS-DOS fails an unknown function (AL = 0, CF set).
+ */
+#include "dos/int21.h"
+
+#include "dos/exec.h"
+
+const struct dos_fn dos_int21_table[256] = {
+    [0x00] = { "terminate", dos_fn_terminate },
+    [0x01] = { "read char with echo", dos_fn_con_read_echo },
+    [0x02] = { "write char", dos_fn_con_write },
+    [0x03] = { "aux read", dos_fn_aux_read },
+    [0x04] = { "aux write", dos_fn_aux_write },
+    [0x05] = { "printer write", dos_fn_prn_write },
+    [0x06] = { "direct console I/O", dos_fn_con_direct },
+    [0x07] = { "raw read char", dos_fn_con_raw_read },
+    [0x08] = { "read char no echo", dos_fn_con_read_noecho },
+    [0x09] = { "write string", dos_fn_con_write_str },
+    [0x0A] = { "buffered input", dos_fn_con_read_line },
+    [0x0B] = { "input status", dos_fn_con_status },
+    [0x0C] = { "flush and read", dos_fn_con_flush },
+    [0x0E] = { "select disk", dos_fn_select_disk },
+    [0x19] = { "get current disk", dos_fn_get_disk },
+    [0x1A] = { "set DTA", dos_fn_set_dta },
+    [0x25] = { "set vector", dos_fn_set_vector },
+    [0x2A] = { "get date", dos_fn_get_date },
+    [0x2B] = { "set date", dos_fn_set_date },
+    [0x2C] = { "get time", dos_fn_get_time },
+    [0x2D] = { "set time", dos_fn_set_time },
+    [0x2E] = { "set verify", dos_fn_set_verify },
+    [0x2F] = { "get DTA", dos_fn_get_dta },
+    [0x30] = { "get version", dos_fn_get_version },
+    [0x33] = { "break flag", dos_fn_break_flag },
+    [0x35] = { "get vector", dos_fn_get_vector },
+    [0x39] = { "mkdir", dos_fn_mkdir },
+    [0x3A] = { "rmdir", dos_fn_rmdir },
+    [0x3B] = { "chdir", dos_fn_chdir },
+    [0x3C] = { "create", dos_fn_create },
+    [0x3D] = { "open", dos_fn_open },
+    [0x3E] = { "close", dos_fn_close },
+    [0x3F] = { "read", dos_fn_read },
+    [0x40] = { "write", dos_fn_write },
+    [0x41] = { "delete", dos_fn_unlink },
+    [0x42] = { "lseek", dos_fn_lseek },
+    [0x43] = { "attributes", dos_fn_attrib },
+    [0x44] = { "ioctl", dos_fn_ioctl },
+    [0x45] = { "dup", dos_fn_dup },
+    [0x46] = { "dup2", dos_fn_dup2 },
+    [0x47] = { "get cwd", dos_fn_getcwd },
+    [0x48] = { "alloc", dos_fn_alloc },
+    [0x49] = { "free", dos_fn_free },
+    [0x4A] = { "resize", dos_fn_resize },
+    [0x4B] = { "exec", dos_fn_exec },
+    [0x4C] = { "exit", dos_fn_exit },
+    [0x4D] = { "get return code", dos_fn_get_retcode },
+    [0x4E] = { "find first", dos_fn_find_first },
+    [0x4F] = { "find next", dos_fn_find_next },
+    [0x50] = { "set PSP", dos_fn_set_psp },
+    [0x51] = { "get PSP", dos_fn_get_psp },
+    [0x54] = { "get verify", dos_fn_get_verify },
+    [0x56] = { "rename", dos_fn_rename },
+    [0x57] = { "file time", dos_fn_file_time },
+    [0x59] = { "extended error", dos_fn_ext_error },
+    [0x62] = { "get PSP", dos_fn_get_psp },
+};

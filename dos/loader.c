@@ -1,0 +1,146 @@
+/*
+ * .COM/.EXE parsing and placement (see loader.h). Every offset taken from
+ * the file is checked against the file size before use: the header is
+ * untrusted input.
+ */
+#include "dos/loader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dos/psp.h"
+#include "vdm/machine.h"
+#include "vdm/mem.h"
+
+static uint16_t rd16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+#define FAIL(...)                              \
+    do {                                       \
+        snprintf(err, errcap, __VA_ARGS__);    \
+        return false;                          \
+    } while (0)
+
+bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
+                     struct dos_image *img, char *err, size_t errcap)
+{
+    memset(img, 0, sizeof *img);
+    if (size == 0)
+        FAIL("empty file");
+
+    bool mz = size >= 2 && (rd16(file) == MZ_SIGNATURE || rd16(file) == MZ_SIGNATURE_ALT);
+    if (!mz) {
+        (void)is_com_name; /* anything without MZ runs as a .COM image */
+        if (size > COM_MAX_SIZE)
+            FAIL(".COM program too large (%zu bytes; at most %u)", size, COM_MAX_SIZE);
+        img->image_size = (uint32_t)size;
+        /* A .COM gets the largest block; it needs 64 KiB at most. */
+        img->min_paras = (uint32_t)((size + 0xFF) / 16) + 1;
+        img->max_paras = 0x10000u;
+        return true;
+    }
+
+    img->is_exe = true;
+    if (size < MZ_HEADER_MIN)
+        FAIL("truncated EXE header (%zu bytes)", size);
+    uint32_t pages = rd16(file + MZ_PAGES);
+    uint32_t last = rd16(file + MZ_LAST_PAGE_BYTES);
+    uint32_t hdr = (uint32_t)rd16(file + MZ_HEADER_PARAS) * 16;
+    if (last >= MZ_PAGE)
+        FAIL("bad EXE header: last page holds %u bytes", last);
+    if (pages == 0)
+        FAIL("bad EXE header: no pages");
+    uint32_t file_len = pages * MZ_PAGE - (last ? MZ_PAGE - last : 0);
+    if (hdr < MZ_HEADER_MIN || hdr > file_len)
+        FAIL("bad EXE header: header size %u bytes, program %u bytes", hdr, file_len);
+    if (file_len > size)
+        FAIL("truncated EXE: header says %u bytes, file has %zu", file_len, size);
+
+    img->image_off = hdr;
+    img->image_size = file_len - hdr;
+    img->reloc_count = rd16(file + MZ_RELOC_COUNT);
+    img->reloc_off = rd16(file + MZ_RELOC_OFF);
+    if (img->reloc_count &&
+        (uint64_t)img->reloc_off + (uint64_t)img->reloc_count * 4 > size)
+        FAIL("bad EXE header: relocation table (%u entries at %u) runs past the end of the file",
+             img->reloc_count, img->reloc_off);
+
+    uint32_t image_paras = (img->image_size + 15) / 16;
+    uint32_t min_alloc = rd16(file + MZ_MIN_ALLOC);
+    uint32_t max_alloc = rd16(file + MZ_MAX_ALLOC);
+    img->min_paras = image_paras + min_alloc;
+    img->max_paras = image_paras + max_alloc;
+    if (img->max_paras < img->min_paras)
+        img->max_paras = img->min_paras;
+    img->ss = rd16(file + MZ_SS);
+    img->sp = rd16(file + MZ_SP);
+    img->ip = rd16(file + MZ_IP);
+    img->cs = rd16(file + MZ_CS);
+    return true;
+}
+
+bool dos_image_place(struct machine *m, const uint8_t *file, size_t size,
+                     const struct dos_image *img, uint16_t load_seg,
+                     uint16_t reloc_base, uint32_t block_paras, char *err,
+                     size_t errcap)
+{
+    uint32_t room = block_paras * 16;
+    if (img->image_size > room)
+        FAIL("program too large for memory (%u bytes, %u free)", img->image_size, room);
+    if ((uint64_t)img->image_off + img->image_size > size)
+        FAIL("truncated program image");
+    uint8_t *dst = mem_ptr(m, mem_lin(load_seg, 0), img->image_size);
+    if (!dst)
+        FAIL("program does not fit below 1 MiB");
+    memcpy(dst, file + img->image_off, img->image_size);
+
+    for (unsigned i = 0; i < img->reloc_count; i++) {
+        const uint8_t *e = file + img->reloc_off + 4u * i;
+        uint32_t at = (uint32_t)rd16(e + 2) * 16 + rd16(e);
+        if (at + 2 > room)
+            FAIL("bad EXE: relocation %u points outside the program (offset %05Xh)", i, at);
+        uint32_t lin = mem_lin(load_seg, 0) + at;
+        mem_wr16(m, lin, (uint16_t)(mem_rd16(m, lin) + reloc_base));
+    }
+    return true;
+}
+
+uint8_t *dos_read_file(const char *host_path, size_t cap, size_t *size)
+{
+    int fd = open(host_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        errno = e ? e : EINVAL;
+        return NULL;
+    }
+    size_t want = (size_t)st.st_size < cap ? (size_t)st.st_size : cap;
+    uint8_t *buf = malloc(want ? want : 1);
+    if (!buf) {
+        close(fd);
+        errno = ENOMEM;
+        return NULL;
+    }
+    size_t got = 0;
+    while (got < want) {
+        ssize_t n = read(fd, buf + got, want - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    *size = got;
+    return buf;
+}

@@ -1,0 +1,121 @@
+/*
+ * Host directories as DOS drives: the drive table, DOS path to host path
+ * translation with case-insensitive lookup, directory searches for find
+ * first/next, and the sandbox that keeps every access inside its drive.
+ *
+ * This module knows nothing of DOS handles, PSPs or the CPU: it takes DOS
+ * path strings and gives host paths, DOS directory entries and DOS error
+ * codes (dos/errors.h).
+ */
+#ifndef VDM_HOSTFS_H
+#define VDM_HOSTFS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define HOSTFS_DRIVES 26
+#define HOSTFS_HOST_MAX 4096 /* a host path, NUL included */
+#define HOSTFS_DOS_MAX 128   /* a full DOS path "C:\DIR\FILE.EXT", NUL included */
+#define HOSTFS_CWD_MAX 64    /* a DOS current directory, without drive and
+                                leading backslash (MS-DOS allows 64 bytes) */
+
+struct hostfs_drive {
+    bool mounted;
+    bool ro;                        /* refuse every change with access denied */
+    char root[HOSTFS_HOST_MAX];     /* absolute host directory, no trailing / */
+    char cwd[HOSTFS_CWD_MAX];       /* "" = root; else "DIR\SUB" (upper case) */
+};
+
+struct hostfs {
+    struct hostfs_drive drive[HOSTFS_DRIVES];
+};
+
+/* What hostfs_resolve() must find. */
+enum hostfs_want {
+    HOSTFS_EXISTING,   /* the whole path exists (file or directory) */
+    HOSTFS_PARENT,     /* every directory up to the last component exists; the
+                          last component may or may not (create, rename target) */
+};
+
+/* A resolved path. */
+struct hostfs_path {
+    int drive;                      /* 0 = A: */
+    bool ro;                        /* the drive is read-only */
+    bool exists;                    /* the last component exists on the host */
+    bool is_dir;                    /* ... and is a directory */
+    char host[HOSTFS_HOST_MAX];     /* host path (existing components with
+                                       their host spelling) */
+    char dos[HOSTFS_DOS_MAX];       /* canonical DOS path, "C:\DIR\FILE.TXT" */
+    char last[13];                  /* last component, upper-case 8.3 */
+};
+
+/* A DOS view of one directory entry. */
+struct hostfs_dirent {
+    char name[13];      /* "NAME.EXT", upper case */
+    uint8_t attr;       /* DOS attribute bits (HOSTFS_ATTR_*) */
+    uint32_t size;      /* clamped to 4 GiB - 1 */
+    uint16_t date, time;/* DOS packed date and time (local time) */
+};
+
+#define HOSTFS_ATTR_READONLY 0x01
+#define HOSTFS_ATTR_HIDDEN 0x02
+#define HOSTFS_ATTR_SYSTEM 0x04
+#define HOSTFS_ATTR_VOLUME 0x08
+#define HOSTFS_ATTR_DIRECTORY 0x10
+#define HOSTFS_ATTR_ARCHIVE 0x20
+
+/* A find first/next search in progress: the matching entries of one
+ * directory, listed at find-first time (sorted by name, so the order is
+ * stable across runs). */
+struct hostfs_search {
+    bool active;
+    struct hostfs_dirent *entries;
+    unsigned count, next;
+};
+
+/* Initialise an empty drive table. */
+void hostfs_init(struct hostfs *fs);
+
+/* Mount host directory `dir` (made absolute) as `drive` (0 = A:).
+ * Returns 0, or an errno value when dir is not a directory. */
+int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro);
+
+/* Resolve `path` (as a DOS program gave it: may have a drive letter, '\' or
+ * '/', '.' and '..', any case; relative to the drive's current directory)
+ * against the drive table. `cur_drive` is the DOS current drive.
+ * Returns 0, or DOS_ERR_INVALID_DRIVE, DOS_ERR_PATH_NOT_FOUND (a directory
+ * on the way is missing, or '..' would leave the drive's root: the sandbox),
+ * DOS_ERR_FILE_NOT_FOUND (HOSTFS_EXISTING and the last component is
+ * missing). Never touches anything outside the drive's root, whatever the
+ * path holds (symlinks pointing out of the drive are treated as missing). */
+int hostfs_resolve(struct hostfs *fs, int cur_drive, const char *path,
+                   enum hostfs_want want, struct hostfs_path *out);
+
+/* Change the drive's current directory (INT 21h/3Bh). Returns 0 or a DOS
+ * error code (DOS_ERR_PATH_NOT_FOUND when it is missing or not a directory). */
+int hostfs_chdir(struct hostfs *fs, int cur_drive, const char *path);
+
+/* Fill `e` from the host file at `host_path` (attributes, size, time). */
+int hostfs_stat(const char *host_path, struct hostfs_dirent *e);
+
+/* Start a search for `pattern` (a DOS path whose last component may hold
+ * '*' and '?', matched the way MS-DOS matches 8.3 names) with the DOS
+ * search attribute `attr` (hidden, system, directory, volume bits).
+ * Returns 0 and fills `first`, or DOS_ERR_PATH_NOT_FOUND,
+ * DOS_ERR_NO_MORE_FILES (nothing matched; MS-DOS reports 12h for no match
+ * in an existing directory), DOS_ERR_INVALID_DRIVE. */
+int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern,
+                      uint8_t attr, struct hostfs_search *s,
+                      struct hostfs_dirent *first);
+
+/* The next match, or DOS_ERR_NO_MORE_FILES. */
+int hostfs_find_next(struct hostfs_search *s, struct hostfs_dirent *next);
+
+/* Release a search's memory (safe on an inactive one). */
+void hostfs_search_end(struct hostfs_search *s);
+
+/* Map a host errno to the DOS error MS-DOS would give. */
+int hostfs_errno_to_dos(int err);
+
+#endif

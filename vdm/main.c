@@ -1,0 +1,357 @@
+/*
+ * vdm's command line: the option table, validation, then init -> run ->
+ * teardown. Only this file prints the final "vdm: ..." line and picks the
+ * exit status (DESIGN.md, "The public contract"):
+ *   the DOS return code; 124 --timeout; 125 vdm failed or the guest
+ *   crashed its CPU; 126 not a runnable program; 127 not found.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bios/bios.h"
+#include "bios/rom.h"
+#include "dos/dos.h"
+#include "dos/psp.h"
+#include "vdm/fault.h"
+#include "vdm/hostenv.h"
+#include "vdm/machine.h"
+#include "vdm/program.h"
+#include "vdm/run.h"
+
+#define VDM_VERSION "0.1.0"
+
+#define EXIT_TIMEOUT 124
+#define EXIT_VDM_FAILED 125
+#define EXIT_CANNOT_RUN 126
+#define EXIT_NOT_FOUND 127
+
+#define MAX_ENV_OPTS 64
+
+struct options {
+    const char *backend;
+    const char *display;
+    double timeout_s;
+    unsigned trace;
+    char *env[MAX_ENV_OPTS];
+    int n_env;
+    bool list_backends;
+};
+
+enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
+       OPT_BACKENDS, OPT_HELP, OPT_VERSION };
+
+/* The option table: getopt's view and the help text side by side. */
+static const struct {
+    struct option opt;
+    const char *arg, *help;
+} option_table[] = {
+    { { "backend", required_argument, NULL, OPT_BACKEND }, "NAME",
+      "CPU backend: auto, x86emu (default auto)" },
+    { { "backends", no_argument, NULL, OPT_BACKENDS }, NULL,
+      "list the CPU backends and which one auto picks" },
+    { { "display", required_argument, NULL, OPT_DISPLAY }, "MODE",
+      "auto or stdio (default auto)" },
+    { { "timeout", required_argument, NULL, OPT_TIMEOUT }, "SECONDS",
+      "stop the program after SECONDS (exit status 124)" },
+    { { "trace", required_argument, NULL, OPT_TRACE }, "LIST",
+      "trace to stderr: dos,bios,port,cpu or all" },
+    { { "env", required_argument, NULL, OPT_ENV }, "NAME=VALUE",
+      "set a variable in the DOS environment (repeatable)" },
+    { { "help", no_argument, NULL, OPT_HELP }, NULL, "show this help" },
+    { { "version", no_argument, NULL, OPT_VERSION }, NULL, "show the version" },
+};
+#define N_OPTIONS (sizeof option_table / sizeof option_table[0])
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: vdm [OPTIONS] PROGRAM [ARGS...]\n"
+               "Run a DOS program (.COM, .EXE) as a Linux command.\n\nOptions:\n");
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        char left[40];
+        snprintf(left, sizeof left, "--%s%s%s", option_table[i].opt.name,
+                 option_table[i].arg ? "=" : "",
+                 option_table[i].arg ? option_table[i].arg : "");
+        fprintf(f, "  %-24s %s\n", left, option_table[i].help);
+    }
+    fprintf(f, "\nExit status: the DOS program's return code; 124 timeout; 125 vdm\n"
+               "failed or the program crashed the CPU; 126 not a runnable program;\n"
+               "127 program not found.\n");
+}
+
+static bool parse_trace(const char *list, unsigned *out)
+{
+    static const struct { const char *name; unsigned bit; } chans[] = {
+        { "dos", TRACE_DOS }, { "bios", TRACE_BIOS }, { "port", TRACE_PORT },
+        { "cpu", TRACE_CPU }, { "all", ~0u },
+    };
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        size_t i;
+        for (i = 0; i < sizeof chans / sizeof chans[0]; i++)
+            if (strcmp(t, chans[i].name) == 0)
+                break;
+        if (i == sizeof chans / sizeof chans[0])
+            return false;
+        *out |= chans[i].bit;
+    }
+    return true;
+}
+
+/* Parse argv up to PROGRAM. Returns -1 to continue, else an exit status. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    struct option longopts[N_OPTIONS + 1];
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        longopts[i] = option_table[i].opt;
+    memset(&longopts[N_OPTIONS], 0, sizeof longopts[0]);
+
+    o->backend = "auto";
+    o->display = "auto";
+    opterr = 0;
+    int c;
+    /* '+': stop at PROGRAM, so the DOS program's own switches (/X, -x)
+     * stay its own. */
+    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case OPT_BACKEND:
+            o->backend = optarg;
+            break;
+        case OPT_BACKENDS:
+            o->list_backends = true;
+            break;
+        case OPT_DISPLAY:
+            o->display = optarg;
+            break;
+        case OPT_TIMEOUT:
+            errno = 0;
+            o->timeout_s = strtod(optarg, &end);
+            if (errno || *end || o->timeout_s <= 0) {
+                vdm_warn("--timeout wants a positive number of seconds, not '%s'", optarg);
+                return EXIT_VDM_FAILED;
+            }
+            break;
+        case OPT_TRACE:
+            if (!parse_trace(optarg, &o->trace)) {
+                vdm_warn("--trace wants a list of dos, bios, port, cpu or all, not '%s'", optarg);
+                return EXIT_VDM_FAILED;
+            }
+            break;
+        case OPT_ENV:
+            if (!strchr(optarg, '=') || optarg[0] == '=') {
+                vdm_warn("--env wants NAME=VALUE, not '%s'", optarg);
+                return EXIT_VDM_FAILED;
+            }
+            if (o->n_env == MAX_ENV_OPTS) {
+                vdm_warn("too many --env options (at most %d)", MAX_ENV_OPTS);
+                return EXIT_VDM_FAILED;
+            }
+            o->env[o->n_env++] = optarg;
+            break;
+        case OPT_HELP:
+            usage(stdout);
+            return 0;
+        case OPT_VERSION:
+            printf("vdm %s\n", VDM_VERSION);
+            return 0;
+        default:
+            vdm_warn("unknown option '%s' (try 'vdm --help')", argv[optind - 1]);
+            return EXIT_VDM_FAILED;
+        }
+    }
+    if (strcmp(o->display, "auto") != 0 && strcmp(o->display, "stdio") != 0) {
+        vdm_warn("--display=%s is not available in this build (auto, stdio)", o->display);
+        return EXIT_VDM_FAILED;
+    }
+    return -1;
+}
+
+static int list_backends(void)
+{
+    for (unsigned i = 0; cpu_backends[i]; i++) {
+        const char *why = cpu_backends[i]->unavailable();
+        if (why)
+            printf("%s: unavailable (%s)\n", cpu_backends[i]->name, why);
+        else
+            printf("%s: available\n", cpu_backends[i]->name);
+    }
+    const struct cpu_backend *a = cpu_backend_find("auto");
+    printf("auto: %s\n", a ? a->name : "none");
+    return 0;
+}
+
+/* The DOS path of host file `host`: under the current directory it is on
+ * C:; elsewhere its directory is mounted read-only on the next free drive.
+ * Returns false with a message when neither works. */
+static bool program_dos_path(struct machine *m, const char *host, char *dos, size_t cap)
+{
+    char real[PATH_MAX], cwd[PATH_MAX];
+    if (!realpath(host, real) || !getcwd(cwd, sizeof cwd))
+        return false;
+    size_t cl = strlen(cwd);
+    const char *rel;
+    int drive = 2;
+    if (strncmp(real, cwd, cl) == 0 && (real[cl] == '/' || cl == 1)) {
+        rel = real + cl + (cl == 1 ? 0 : 1);
+    } else {
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof dir, "%s", real);
+        char *slash = strrchr(dir, '/');
+        *slash = 0;
+        rel = real + (slash - dir) + 1;
+        for (drive = 3; drive < HOSTFS_DRIVES && m->dos->fs.drive[drive].mounted; drive++)
+            ;
+        if (drive == HOSTFS_DRIVES || hostfs_mount(&m->dos->fs, drive, dir[0] ? dir : "/", true))
+            return false;
+    }
+    struct hostfs_path hp;
+    char want[HOSTFS_DOS_MAX];
+    if ((size_t)snprintf(want, sizeof want, "%c:\\%s", 'A' + drive, rel) >= sizeof want)
+        return false;
+    for (char *p = want; *p; p++)
+        if (*p == '/')
+            *p = '\\';
+    /* Let hostfs give the canonical DOS spelling (8.3 aliases). */
+    if (hostfs_resolve(&m->dos->fs, drive, want, HOSTFS_EXISTING, &hp) == 0) {
+        snprintf(dos, cap, "%s", hp.dos);
+    } else {
+        snprintf(dos, cap, "%s", want);
+        for (char *p = dos; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+    }
+    return true;
+}
+
+extern char **environ;
+
+int main(int argc, char **argv)
+{
+    struct options o = { 0 };
+    int status = parse_options(argc, argv, &o);
+    if (status >= 0)
+        return status;
+    if (o.list_backends)
+        return list_backends();
+    if (optind >= argc) {
+        usage(stderr);
+        return EXIT_VDM_FAILED;
+    }
+
+    const char *prog_arg = argv[optind];
+    const struct cpu_backend *cpu = cpu_backend_find(o.backend);
+    if (!cpu) {
+        vdm_warn("unknown backend '%s' (see vdm --backends)", o.backend);
+        return EXIT_VDM_FAILED;
+    }
+    const char *why = cpu->unavailable();
+    if (why) {
+        vdm_warn("backend %s is unavailable: %s", cpu->name, why);
+        return EXIT_VDM_FAILED;
+    }
+
+    char host_path[PATH_MAX];
+    int e = program_find(prog_arg, host_path, sizeof host_path);
+    if (e) {
+        vdm_warn("%s: %s", prog_arg, e == ENOENT ? "program not found" : strerror(e));
+        return EXIT_NOT_FOUND;
+    }
+    if (program_has_ext(host_path, "BAT")) {
+        vdm_warn("%s: batch files need the built-in COMMAND.COM, which this build lacks", prog_arg);
+        return EXIT_CANNOT_RUN;
+    }
+    char tail[PSP_TAIL_MAX + 1];
+    if (program_build_tail(argc - optind - 1, argv + optind + 1, tail, PSP_TAIL_MAX) < 0) {
+        vdm_warn("%s: command line too long for DOS (at most %d bytes)", prog_arg, PSP_TAIL_MAX);
+        return EXIT_VDM_FAILED;
+    }
+
+    char **env = hostenv_build(environ, o.env, o.n_env);
+    struct machine *m = machine_create();
+    if (!env || !m) {
+        vdm_warn("out of memory");
+        hostenv_free(env);
+        machine_destroy(m);
+        return EXIT_VDM_FAILED;
+    }
+    m->program_name = prog_arg;
+    m->trace = o.trace;
+    m->timeout_s = o.timeout_s;
+    m->cpu = cpu;
+
+    status = EXIT_VDM_FAILED;
+    char cwd[PATH_MAX];
+    char dos_path[HOSTFS_DOS_MAX];
+    char err[256] = "";
+    bool cpu_up = false;
+    if (!bios_init(m) || !dos_init(m)) {
+        vdm_warn("out of memory");
+        goto out;
+    }
+    fault_init(m);
+    if (!getcwd(cwd, sizeof cwd) || hostfs_mount(&m->dos->fs, 2, cwd, false)) {
+        vdm_warn("cannot use the current directory as drive C:");
+        goto out;
+    }
+    if (!program_dos_path(m, host_path, dos_path, sizeof dos_path)) {
+        vdm_warn("%s: cannot make a DOS path for the program", prog_arg);
+        goto out;
+    }
+    rom_install_ivt(m);
+
+    struct dos_start st = { host_path, dos_path, tail, (const char *const *)env };
+    switch (dos_start_program(m, &st, err, sizeof err)) {
+    case DOS_LOAD_OK:
+        break;
+    case DOS_LOAD_NOT_FOUND:
+        vdm_warn("%s: %s", prog_arg, err);
+        status = EXIT_NOT_FOUND;
+        goto out;
+    case DOS_LOAD_BAD_PROGRAM:
+        vdm_warn("%s: cannot run: %s", prog_arg, err);
+        status = EXIT_CANNOT_RUN;
+        goto out;
+    case DOS_LOAD_HOST_ERROR:
+        vdm_warn("%s: %s", prog_arg, err);
+        goto out;
+    }
+    if (!cpu->create(m)) {
+        vdm_warn("cannot start the %s backend", cpu->name);
+        goto out;
+    }
+    cpu_up = true;
+
+    switch (run_machine(m)) {
+    case RUN_EXITED:
+        status = m->exit_code;
+        break;
+    case RUN_TIMEOUT:
+        vdm_warn("%s: timed out after %g seconds", prog_arg, o.timeout_s);
+        status = EXIT_TIMEOUT;
+        break;
+    case RUN_CRASHED:
+        vdm_warn("%s: %s at %04X:%04X", prog_arg, m->crash.what, m->crash.cs, m->crash.ip);
+        status = EXIT_VDM_FAILED;
+        break;
+    default:
+        vdm_warn("%s: internal error: %s", prog_arg, m->crash.what);
+        status = EXIT_VDM_FAILED;
+        break;
+    }
+out:
+    /* The same teardown on every path: DOS files closed, host memory
+     * released. */
+    dos_destroy(m);
+    if (cpu_up)
+        cpu->destroy(m);
+    free(m->bios);
+    machine_destroy(m);
+    hostenv_free(env);
+    return status;
+}
