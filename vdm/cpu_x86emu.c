@@ -9,6 +9,7 @@
  * interpreter. HLT stops x86emu_run() with IP past the HLT, which is the
  * TRAP_HLT the run loop expects.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,15 @@ static void regs_from_emu(const x86emu_t *emu, struct cpu_regs *r)
     r->gs = emu->x86.R_GS;
 }
 
+/* --trace=cpu: libx86emu's own instruction log, flushed to stderr. */
+static void emu_log_flush(x86emu_t *emu, char *buf, unsigned size)
+{
+    (void)emu;
+    fwrite(buf, 1, size, stderr);
+}
+
+#define X86EMU_LOG_SIZE (1u << 20)
+
 static const char *x86emu_unavailable(void)
 {
     return NULL; /* linked in: always usable */
@@ -153,6 +163,10 @@ static bool x86emu_create(struct machine *m)
     }
     p->emu->_private = m;
     x86emu_set_memio_handler(p->emu, emu_memio);
+    if (m->trace & TRACE_CPU) {
+        x86emu_set_log(p->emu, X86EMU_LOG_SIZE, emu_log_flush);
+        p->emu->log.trace = X86EMU_TRACE_CODE | X86EMU_TRACE_REGS | X86EMU_TRACE_INTS;
+    }
     m->cpu_priv = p;
     return true;
 }
@@ -166,6 +180,8 @@ static struct cpu_trap x86emu_run_slice(struct machine *m, uint64_t budget)
     p->fetch_fault = false;
     emu->max_instr = emu->x86.R_TSC + budget;
     unsigned rs = x86emu_run(emu, X86EMU_RUN_MAX_INSTR);
+    if (emu->log.trace)
+        x86emu_clear_log(emu, 1);
     regs_from_emu(emu, &m->r);
 
     if (p->fetch_fault || (rs & X86EMU_RUN_NO_EXEC))
