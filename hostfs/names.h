@@ -13,7 +13,8 @@
  *      its base that are legal in DOS names (upper-cased; '_' fills in when
  *      there are none), HHHH four hex digits of a 32-bit FNV-1a hash of the
  *      whole host name, N = 1, and EXT the first three legal characters
- *      after the last dot. Only when that alias is already taken (a rare
+ *      after the last dot (a leading dot, as in ".profile", starts no
+ *      extension). Only when that alias is already taken (a rare
  *      hash clash, or a real file of that name) does N count up, still in
  *      byte order. So an alias depends on its own host name alone, and
  *      adding an unrelated file never changes an existing alias.
