@@ -110,6 +110,9 @@ static const char *fcb_field(const char *s, char *out, size_t n)
     return s;
 }
 
+/* MS-DOS matches in this form: '*' fills the rest of its field with '?'
+ * and whatever follows it in that field is dropped, so "FIL*NAM.*" means
+ * "FIL?????.???" (Microsoft KB Q50075, MS-DOS 3.1-6.22). */
 void hostfs_fcb_form(const char *name, char out[HOSTFS_FCB_NAME])
 {
     if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
