@@ -49,18 +49,51 @@ static bool entry_allowed(const char *root, int dfd, const char *dir, const char
     return hostfs_inside_root(root, path);
 }
 
-static bool taken(const struct hostfs_dirlist *l, const char *dos)
+/* The DOS names given out so far: an open-addressing hash set of indexes
+ * into the listing (0 = empty slot, else index + 1), so naming a large
+ * directory stays linear. */
+struct name_set {
+    size_t *slot;
+    size_t mask;
+};
+
+static bool set_init(struct name_set *t, size_t n)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (l->v[i].dos[0] && strcmp(l->v[i].dos, dos) == 0)
-            return true;
-    return false;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    t->slot = calloc(cap, sizeof *t->slot);
+    t->mask = cap - 1;
+    return t->slot != NULL;
+}
+
+/* The slot holding `dos`, or the empty slot where it would go. */
+static size_t *set_find(const struct name_set *t, const struct hostfs_dirlist *l, const char *dos)
+{
+    size_t i = hostfs_name_hash(dos) & t->mask;
+    while (t->slot[i] && strcmp(l->v[t->slot[i] - 1].dos, dos) != 0)
+        i = (i + 1) & t->mask;
+    return &t->slot[i];
+}
+
+/* Name entry `i` `dos` unless that name is taken; true when it was free. */
+static bool set_claim(struct name_set *t, struct hostfs_dirlist *l, size_t i, const char *dos)
+{
+    size_t *s = set_find(t, l, dos);
+    if (*s)
+        return false;
+    strcpy(l->v[i].dos, dos);
+    *s = i + 1;
+    return true;
 }
 
 /* Give every entry its DOS name: 8.3 names first (byte order decides
- * a case collision), then aliases for the rest. */
-static void assign_names(struct hostfs_dirlist *l)
+ * a case collision), then aliases for the rest. Returns 0 or ENOMEM. */
+static int assign_names(struct hostfs_dirlist *l)
 {
+    struct name_set t;
+    if (!set_init(&t, l->n))
+        return ENOMEM;
     for (size_t i = 0; i < l->n; i++) {
         char up[HOSTFS_NAME83];
         if (!hostfs_host_is_83(l->v[i].host))
@@ -69,20 +102,19 @@ static void assign_names(struct hostfs_dirlist *l)
         for (const char *s = l->v[i].host; *s; s++)
             up[k++] = (*s >= 'a' && *s <= 'z') ? (char)(*s - 'a' + 'A') : *s;
         up[k] = 0;
-        if (!taken(l, up))
-            memcpy(l->v[i].dos, up, k + 1);
+        set_claim(&t, l, i, up);
     }
     for (size_t i = 0; i < l->n; i++) {
-        if (l->v[i].dos[0])
-            continue;
         char alias[HOSTFS_NAME83];
-        for (unsigned n = 1; n <= ALIAS_TRIES; n++) {
+        for (unsigned n = 1; !l->v[i].dos[0] && n <= ALIAS_TRIES; n++) {
             hostfs_alias(l->v[i].host, n, alias);
-            if (!taken(l, alias))
-                break;
+            set_claim(&t, l, i, alias);
         }
-        memcpy(l->v[i].dos, alias, sizeof alias);
+        if (!l->v[i].dos[0]) /* 99 clashes: unreachable in practice */
+            strcpy(l->v[i].dos, alias);
     }
+    free(t.slot);
+    return 0;
 }
 
 int hostfs_dir_list(const char *root, const char *dir, struct hostfs_dirlist *l)
@@ -126,8 +158,10 @@ int hostfs_dir_list(const char *root, const char *dir, struct hostfs_dirlist *l)
     }
     if (l->n)
         qsort(l->v, l->n, sizeof *l->v, by_host);
-    assign_names(l);
-    return 0;
+    err = assign_names(l);
+    if (err)
+        hostfs_dir_free(l);
+    return err;
 }
 
 void hostfs_dir_free(struct hostfs_dirlist *l)

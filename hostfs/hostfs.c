@@ -54,10 +54,12 @@ int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro)
     return 0;
 }
 
-/* A DOS path split into canonical components, '.' and '..' applied. */
+/* A DOS path split into components, '.' and '..' applied. A component
+ * that is no legal DOS name (a space, a wildcard, a second dot) keeps only
+ * its spelling: it can match a host name exactly, nothing else. */
 struct dos_comps {
-    char c[PATH_DEPTH_MAX][HOSTFS_NAME83];   /* canonical DOS names */
-    char raw[PATH_DEPTH_MAX][HOSTFS_NAME83]; /* as spelled ("" if longer) */
+    char c[PATH_DEPTH_MAX][HOSTFS_NAME83];   /* canonical DOS name, or "" */
+    char raw[PATH_DEPTH_MAX][HOSTFS_DOS_MAX]; /* as spelled */
     int n;
 };
 
@@ -66,12 +68,10 @@ static bool is_sep(char c)
     return c == '\\' || c == '/';
 }
 
-/* Append the components of `s` to `p`. The last component is checked by
- * the caller (it may be missing, or hold wildcards); the others must be
- * legal names. Returns 0 or DOS_ERR_PATH_NOT_FOUND. */
-static int push_comps(struct dos_comps *p, const char *s, bool *last_bad)
+/* Append the components of `s` to `p`. Returns 0 or
+ * DOS_ERR_PATH_NOT_FOUND (too deep). */
+static int push_comps(struct dos_comps *p, const char *s)
 {
-    *last_bad = false;
     while (*s) {
         while (is_sep(*s))
             s++;
@@ -80,27 +80,19 @@ static int push_comps(struct dos_comps *p, const char *s, bool *last_bad)
         const char *e = s;
         while (*e && !is_sep(*e))
             e++;
-        size_t len = (size_t)(e - s);
-        bool last = *e == 0 || (is_sep(*e) && e[strspn(e, "\\/")] == 0);
+        size_t len = (size_t)(e - s); /* < HOSTFS_DOS_MAX: s is a DOS path */
         char name[HOSTFS_NAME83];
-        if (!hostfs_dos_canon(s, len, false, name)) {
-            if (!last)
-                return DOS_ERR_PATH_NOT_FOUND;
-            *last_bad = true;
-            return 0;
-        }
+        if (!hostfs_dos_canon(s, len, false, name))
+            name[0] = 0;
         if (strcmp(name, "..") == 0) {
             if (p->n > 0) /* ".." at the root stays at the root */
                 p->n--;
         } else if (strcmp(name, ".") != 0) {
-            if (p->n == PATH_DEPTH_MAX)
+            if (p->n == PATH_DEPTH_MAX || len >= HOSTFS_DOS_MAX)
                 return DOS_ERR_PATH_NOT_FOUND;
             strcpy(p->c[p->n], name);
-            p->raw[p->n][0] = 0;
-            if (len < HOSTFS_NAME83) {
-                memcpy(p->raw[p->n], s, len);
-                p->raw[p->n][len] = 0;
-            }
+            memcpy(p->raw[p->n], s, len);
+            p->raw[p->n][len] = 0;
             p->n++;
         }
         s = e;
@@ -114,10 +106,10 @@ static int push_comps(struct dos_comps *p, const char *s, bool *last_bad)
 static const struct hostfs_name *lookup(const struct hostfs_dirlist *l, const char *raw,
                                         const char *name)
 {
-    for (size_t i = 0; raw[0] && i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->v[i].host, raw) == 0)
             return &l->v[i];
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; name[0] && i < l->n; i++)
         if (strcmp(l->v[i].dos, name) == 0)
             return &l->v[i];
     return NULL;
@@ -158,6 +150,8 @@ static int walk(const struct hostfs_drive *d, struct dos_comps *p, enum hostfs_w
                 return DOS_ERR_PATH_NOT_FOUND;
             if (want == HOSTFS_EXISTING)
                 return DOS_ERR_FILE_NOT_FOUND;
+            if (!p->c[i][0]) /* wildcards or illegal characters */
+                return DOS_ERR_PATH_NOT_FOUND;
             if (append_host(out->host, p->c[i]))
                 return DOS_ERR_PATH_NOT_FOUND;
             struct stat st;
@@ -195,6 +189,21 @@ static int path_drive(const struct hostfs *fs, int cur_drive, const char **path)
     return drive;
 }
 
+/* Fill out->dos and out->last from the components as listed. */
+static int dos_spelling(int drive, const struct dos_comps *p, struct hostfs_path *out)
+{
+    size_t o = (size_t)snprintf(out->dos, sizeof out->dos, "%c:\\", 'A' + drive);
+    for (int i = 0; i < p->n; i++) {
+        int n = snprintf(out->dos + o, sizeof out->dos - o, "%s%s", i ? "\\" : "", p->c[i]);
+        if (n < 0 || (size_t)n >= sizeof out->dos - o)
+            return DOS_ERR_PATH_NOT_FOUND;
+        o += (size_t)n;
+    }
+    if (p->n)
+        strcpy(out->last, p->c[p->n - 1]);
+    return 0;
+}
+
 int hostfs_resolve(struct hostfs *fs, int cur_drive, const char *path,
                    enum hostfs_want want, struct hostfs_path *out)
 {
@@ -203,31 +212,23 @@ int hostfs_resolve(struct hostfs *fs, int cur_drive, const char *path,
     if (drive < 0)
         return DOS_ERR_INVALID_DRIVE;
     const struct hostfs_drive *d = &fs->drive[drive];
-    struct dos_comps p = { .n = 0 };
-    bool last_bad;
-    if (!is_sep(path[0])) {
-        if (push_comps(&p, d->cwd, &last_bad) || last_bad)
-            return DOS_ERR_PATH_NOT_FOUND;
-    }
-    int rc = push_comps(&p, path, &last_bad);
-    if (rc)
-        return rc;
-    if (last_bad) /* wildcards or illegal characters in the last name */
-        return want == HOSTFS_EXISTING ? DOS_ERR_FILE_NOT_FOUND : DOS_ERR_PATH_NOT_FOUND;
-    rc = walk(d, &p, want, out);
+    static const struct dos_comps empty;
+    struct dos_comps *p = malloc(sizeof *p);
+    if (!p)
+        return DOS_ERR_INSUFFICIENT_MEMORY;
+    *p = empty;
+    int rc = is_sep(path[0]) ? 0 : push_comps(p, d->cwd);
+    if (rc == 0)
+        rc = push_comps(p, path);
+    if (rc == 0)
+        rc = walk(d, p, want, out);
+    if (rc == 0)
+        rc = dos_spelling(drive, p, out);
+    free(p);
     if (rc)
         return rc;
     out->drive = drive;
     out->ro = d->ro;
-    size_t o = (size_t)snprintf(out->dos, sizeof out->dos, "%c:\\", 'A' + drive);
-    for (int i = 0; i < p.n; i++) {
-        int n = snprintf(out->dos + o, sizeof out->dos - o, "%s%s", i ? "\\" : "", p.c[i]);
-        if (n < 0 || (size_t)n >= sizeof out->dos - o)
-            return DOS_ERR_PATH_NOT_FOUND;
-        o += (size_t)n;
-    }
-    if (p.n)
-        strcpy(out->last, p.c[p.n - 1]);
     return 0;
 }
 

@@ -101,6 +101,10 @@ int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro);
 /* Resolve `path` (as a DOS program gave it: may have a drive letter, '\' or
  * '/', '.' and '..', any case; relative to the drive's current directory)
  * against the drive table. `cur_drive` is the DOS current drive.
+ * Each component is looked up in its host directory: a host name spelled
+ * exactly so first (this also lets a long host name given on the command
+ * line be used as is), else the entry whose DOS name (8.3, upper case, or
+ * alias) equals the component upper-cased and cut to 8.3.
  * Returns 0, or DOS_ERR_INVALID_DRIVE, DOS_ERR_PATH_NOT_FOUND (a directory
  * on the way is missing, or '..' would leave the drive's root: the sandbox),
  * DOS_ERR_FILE_NOT_FOUND (HOSTFS_EXISTING and the last component is

@@ -137,7 +137,7 @@ bool hostfs_wild_match(const char *pattern, const char *name)
     return true;
 }
 
-static uint32_t fnv1a(const char *s)
+uint32_t hostfs_name_hash(const char *s)
 {
     uint32_t h = 2166136261u;
     for (; *s; s++) {
@@ -168,7 +168,7 @@ void hostfs_alias(const char *host, unsigned n, char out[HOSTFS_NAME83])
     if (p > keep)
         prefix[keep] = 0;
     int o = snprintf(out, HOSTFS_NAME83, "%s%04X%s", prefix,
-                     (unsigned)(fnv1a(host) & 0xFFFFu), tail);
+                     (unsigned)(hostfs_name_hash(host) & 0xFFFFu), tail);
     if (dot) {
         size_t e = 0;
         for (const char *s = dot + 1; *s && e < EXT_MAX; s++)

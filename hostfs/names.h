@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define HOSTFS_NAME83 13 /* "NAME.EXT" + NUL */
 #define HOSTFS_FCB_NAME 11 /* "NAME    EXT": 8 + 3, blank-padded */
@@ -54,6 +55,10 @@ void hostfs_fcb_form(const char *name, char out[HOSTFS_FCB_NAME]);
  * both go to FCB form; '?' matches any character, a blank included (so
  * "FOO?" matches "FOO", and "*.*" matches names without an extension). */
 bool hostfs_wild_match(const char *pattern, const char *name);
+
+/* 32-bit FNV-1a hash of a NUL-terminated name (the alias digits, and the
+ * name sets of directory listings). */
+uint32_t hostfs_name_hash(const char *s);
 
 /* The alias of host name `host` with counter `n` (1-99): see above. */
 void hostfs_alias(const char *host, unsigned n, char out[HOSTFS_NAME83]);

@@ -222,6 +222,46 @@ static void test_aliases_stable(void **state)
     assert_string_equal(hp.last, alias);
 }
 
+/* An alias already taken (by a real file of that name, or by another
+ * alias through a hash clash) moves on to ~2, in byte order. */
+static void test_alias_collisions(void **state)
+{
+    struct fixture *f = *state;
+    char a1[HOSTFS_NAME83], a2[HOSTFS_NAME83], got[HOSTFS_NAME83];
+    hostfs_alias("Long File Name.text", 1, a1);
+    hostfs_alias("Long File Name.text", 2, a2);
+    put_file(f->root, "Long File Name.text", "1");
+    put_file(f->root, a1, "2");
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "Long File Name.text", HOSTFS_EXISTING, &hp), 0);
+    assert_string_equal(hp.last, a2);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, a1, HOSTFS_EXISTING, &hp), 0);
+    assert_string_equal(strrchr(hp.host, '/') + 1, a1);
+
+    /* Two long names whose hashes agree in the low 16 bits. */
+    char first[32], second[32];
+    unsigned seen[0x10000] = { 0 };
+    for (unsigned i = 1;; i++) {
+        snprintf(second, sizeof second, "clash number %u", i);
+        unsigned h = hostfs_name_hash(second) & 0xFFFFu;
+        if (seen[h]) {
+            snprintf(first, sizeof first, "clash number %u", seen[h]);
+            break;
+        }
+        seen[h] = i;
+    }
+    put_file(f->root, second, "3");
+    put_file(f->root, first, "4");
+    const char *lo = strcmp(first, second) < 0 ? first : second;
+    const char *hi = lo == first ? second : first;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, lo, HOSTFS_EXISTING, &hp), 0);
+    hostfs_alias(lo, 1, got);
+    assert_string_equal(hp.last, got);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, hi, HOSTFS_EXISTING, &hp), 0);
+    hostfs_alias(hi, 2, got);
+    assert_string_equal(hp.last, got);
+}
+
 static void test_find_attributes_and_dots(void **state)
 {
     struct fixture *f = *state;
@@ -384,6 +424,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dotdot_clamps_at_root, setup, teardown),
         cmocka_unit_test_setup_teardown(test_symlink_escape_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_aliases_stable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_alias_collisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_attributes_and_dots, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chdir_and_relative, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stat_readonly_and_time, setup, teardown),
