@@ -198,24 +198,6 @@ void dos_fn_getcwd(struct machine *m)
     dos_ok(m);
 }
 
-/* Write one found entry into the DTA's FindFirst block. */
-static bool dta_put_entry(struct machine *m, const struct hostfs_dirent *e)
-{
-    uint8_t *dta = mem_ptr(m, mem_lin(m->dos->dta_seg, m->dos->dta_off), FF_BLOCK_SIZE);
-    if (!dta)
-        return false;
-    dta[FF_ATTR] = e->attr;
-    dta[FF_TIME] = (uint8_t)e->time;
-    dta[FF_TIME + 1] = (uint8_t)(e->time >> 8);
-    dta[FF_DATE] = (uint8_t)e->date;
-    dta[FF_DATE + 1] = (uint8_t)(e->date >> 8);
-    for (int i = 0; i < 4; i++)
-        dta[FF_SIZE + i] = (uint8_t)(e->size >> (8 * i));
-    memset(dta + FF_NAME, 0, sizeof e->name);
-    memcpy(dta + FF_NAME, e->name, strlen(e->name));
-    return true;
-}
-
 static void put16(uint8_t *p, uint16_t v)
 {
     p[0] = (uint8_t)v;
@@ -225,6 +207,22 @@ static void put16(uint8_t *p, uint16_t v)
 static uint16_t get16(const uint8_t *p)
 {
     return (uint16_t)(p[0] | (p[1] << 8));
+}
+
+/* Write one found entry into the DTA's FindFirst block. */
+static bool dta_put_entry(struct machine *m, const struct hostfs_dirent *e)
+{
+    uint8_t *dta = mem_ptr(m, mem_lin(m->dos->dta_seg, m->dos->dta_off), FF_BLOCK_SIZE);
+    if (!dta)
+        return false;
+    dta[FF_ATTR] = e->attr;
+    put16(dta + FF_TIME, e->time);
+    put16(dta + FF_DATE, e->date);
+    put16(dta + FF_SIZE, (uint16_t)e->size);
+    put16(dta + FF_SIZE + 2, (uint16_t)(e->size >> 16));
+    memset(dta + FF_NAME, 0, sizeof e->name);
+    memcpy(dta + FF_NAME, e->name, strlen(e->name));
+    return true;
 }
 
 /* INT 21h/4Eh  Find first matching file (RBIL INT 21/AH=4Eh).
