@@ -6,6 +6,18 @@
  * This module knows nothing of DOS handles, PSPs or the CPU: it takes DOS
  * path strings and gives host paths, DOS directory entries and DOS error
  * codes (dos/errors.h).
+ *
+ * Host names that are not valid 8.3 names (too long, several dots, a
+ * character DOS forbids such as + , ; = [ ] or space, non-ASCII, or the
+ * byte-order-later of two names equal but for case) are shown to DOS as
+ * aliases XXHHHH~N.EXT: the first two legal characters of the base, four
+ * hex digits of a hash of the whole host name, N = 1 unless that alias is
+ * taken in the directory. The alias depends on the host name only, so it
+ * is the same in every run and unaffected by unrelated files; the full
+ * rules are in hostfs/names.h. hostfs_resolve() accepts aliases.
+ *
+ * New names (HOSTFS_PARENT, last component missing) are created on the
+ * host in their canonical DOS spelling: upper case, 8.3-truncated.
  */
 #ifndef VDM_HOSTFS_H
 #define VDM_HOSTFS_H
@@ -13,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define HOSTFS_DRIVES 26
 #define HOSTFS_HOST_MAX 4096 /* a host path, NUL included */
@@ -70,6 +83,10 @@ struct hostfs_dirent {
  * stable across runs). */
 struct hostfs_search {
     bool active;
+    uint16_t gen;       /* bumped by the owner each time the slot is reused,
+                           so a stale DTA can be told from a live one */
+    int drive;          /* the drive searched (0 = A:) */
+    char fcb[11];       /* the name pattern in FCB form, "????????TXT" */
     struct hostfs_dirent *entries;
     unsigned count, next;
 };
@@ -84,6 +101,10 @@ int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro);
 /* Resolve `path` (as a DOS program gave it: may have a drive letter, '\' or
  * '/', '.' and '..', any case; relative to the drive's current directory)
  * against the drive table. `cur_drive` is the DOS current drive.
+ * Each component is looked up in its host directory: a host name spelled
+ * exactly so first (this also lets a long host name given on the command
+ * line be used as is), else the entry whose DOS name (8.3, upper case, or
+ * alias) equals the component upper-cased and cut to 8.3.
  * Returns 0, or DOS_ERR_INVALID_DRIVE, DOS_ERR_PATH_NOT_FOUND (a directory
  * on the way is missing, or '..' would leave the drive's root: the sandbox),
  * DOS_ERR_FILE_NOT_FOUND (HOSTFS_EXISTING and the last component is
@@ -96,8 +117,20 @@ int hostfs_resolve(struct hostfs *fs, int cur_drive, const char *path,
  * error code (DOS_ERR_PATH_NOT_FOUND when it is missing or not a directory). */
 int hostfs_chdir(struct hostfs *fs, int cur_drive, const char *path);
 
-/* Fill `e` from the host file at `host_path` (attributes, size, time). */
+/* Fill `e` from the host file at `host_path` (attributes, size, time;
+ * e->name is left empty). Directory -> HOSTFS_ATTR_DIRECTORY, else
+ * HOSTFS_ATTR_ARCHIVE; no write permission bit -> HOSTFS_ATTR_READONLY;
+ * a dot file -> HOSTFS_ATTR_HIDDEN. Returns 0 or a DOS error code. */
 int hostfs_stat(const char *host_path, struct hostfs_dirent *e);
+
+/* Set or clear the DOS read-only attribute: clear every write permission
+ * bit, or give the owner write permission back. Returns 0 or a DOS error. */
+int hostfs_set_readonly(const char *host_path, bool ro);
+
+/* Host time to packed DOS date and time (local time; clamped to
+ * 1980-01-01 .. 2107-12-31), and back. */
+void hostfs_dos_datetime(time_t t, uint16_t *date, uint16_t *time_);
+time_t hostfs_dos_to_time(uint16_t date, uint16_t time_);
 
 /* Start a search for `pattern` (a DOS path whose last component may hold
  * '*' and '?', matched the way MS-DOS matches 8.3 names) with the DOS
