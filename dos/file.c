@@ -264,6 +264,9 @@ void dos_fn_lseek(struct machine *m)
 #define DEVINFO_RAW 0x0020      /* device: raw (binary) mode */
 #define DEVINFO_NOT_EOF 0x0040  /* device: input not at end of file */
 #define DEVINFO_DEVICE 0x0080   /* set for devices, clear for files */
+#define DEVINFO_CHARDEV 0x8000 /* device: DH is the high byte of the driver's
+                                  attribute word, whose bit 15 marks a
+                                  character device (RBIL 4400h notes) */
 #define DEVINFO_DRIVE 0x003F    /* file: drive number, 0 = A: */
 #define DEVINFO_CLEAN 0x0040    /* file: not written since opened */
 
@@ -282,7 +285,7 @@ static uint16_t device_info(const struct dos_sft_entry *e)
 {
     if (e->dev == DOS_DEV_NONE)
         return (uint16_t)((e->drive & DEVINFO_DRIVE) | (e->written ? 0 : DEVINFO_CLEAN));
-    uint16_t info = DEVINFO_DEVICE | (e->raw ? DEVINFO_RAW : 0);
+    uint16_t info = DEVINFO_CHARDEV | DEVINFO_DEVICE | (e->raw ? DEVINFO_RAW : 0);
     switch (e->dev) {
     case DOS_DEV_CON:
     case DOS_DEV_STDERR:
