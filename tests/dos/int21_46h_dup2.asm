@@ -40,15 +40,23 @@
         mov     bx, [saved]
         int     21h
         CHECK_CF "46h-1.2", 0
-        mov     ah, 46h                 ; BX = CX: still open afterwards
-        mov     bx, 1
-        mov     cx, 1
+        mov     ah, 3Ch                 ; BX = CX on a file: still open
+        xor     cx, cx
+        mov     dx, fname2
+        int     21h
+        mov     [h], ax
+        mov     ah, 46h
+        mov     bx, [h]
+        mov     cx, bx
         int     21h
         CHECK_CF "46h-1.3", 0
-        mov     ax, 4400h
-        mov     bx, 1
+        mov     ah, 40h
+        mov     bx, [h]
+        mov     cx, 2
+        mov     dx, msg
         int     21h
         CHECK_CF "46h-1.4", 0
+        CHECK_EQ "46h-1.5", ax, 2
 
         ; 2: errors
         mov     ah, 46h
@@ -66,6 +74,7 @@
         CHECK_DONE
 
 fname   db "REDIR.TXT", 0
+fname2  db "SAME.TXT", 0
 dollar  db "to file, $"
 msg     db "redirected"
 msg_len equ $ - msg
