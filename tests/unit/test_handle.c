@@ -11,8 +11,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -190,11 +192,74 @@ static void test_close_all_releases(void **state)
     machine_destroy(m);
 }
 
+/* Every SFT entry in use: an open fails with 4 and takes no JFT slot. */
+static void test_sft_full(void **state)
+{
+    (void)state;
+    struct machine *m = make_machine();
+    for (int i = 0; i < DOS_SFT_SIZE; i++)
+        if (m->dos->sft[i].refs == 0)
+            m->dos->sft[i].refs = 1;
+    bool cf;
+    uint16_t ax = call(m, 0x3D00, 0, 0, &cf);
+    assert_true(cf);
+    assert_int_equal(ax, DOS_ERR_TOO_MANY_OPEN_FILES);
+    assert_int_equal(dos_handle_sft_index(m, DOS_STDPRN + 1), -1);
+    for (int i = DOS_STDPRN + 1; i < DOS_SFT_SIZE; i++)
+        m->dos->sft[i].refs = 0;
+    dos_destroy(m);
+    machine_destroy(m);
+}
+
+/* A read-only drive (--drive=X=DIR,ro) refuses 3Ch and write opens with
+ * 5 and still opens for reading. Needs hostfs_resolve. */
+static void test_readonly_drive(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vdm-test-handle.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char file[sizeof dir + 16];
+    snprintf(file, sizeof file, "%s/RO.TXT", dir);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fputs("x", f);
+    fclose(f);
+
+    struct machine *m = make_machine();
+    assert_int_equal(hostfs_mount(&m->dos->fs, 3, dir, true), 0);
+    mem_write(m, mem_lin(TEST_DATA_SEG, 0), "D:\\RO.TXT", 10);
+    bool cf;
+    uint16_t ax = call(m, 0x3D02, 0, 0, &cf);
+    assert_true(cf);
+    assert_int_equal(ax, DOS_ERR_ACCESS_DENIED);
+    ax = call(m, 0x3D01, 0, 0, &cf);
+    assert_true(cf);
+    assert_int_equal(ax, DOS_ERR_ACCESS_DENIED);
+    ax = call(m, 0x3C00, 0, 0, &cf);
+    assert_true(cf);
+    assert_int_equal(ax, DOS_ERR_ACCESS_DENIED);
+    ax = call(m, 0x3D00, 0, 0, &cf);
+    assert_false(cf);
+    struct dos_sft_entry *e = dos_handle_sft(m, ax);
+    assert_non_null(e);
+    assert_int_equal(e->drive, 3);
+    dos_destroy(m);
+    machine_destroy(m);
+    f = fopen(file, "r"); /* 3Ch did not truncate it */
+    assert_non_null(f);
+    assert_int_equal(fgetc(f), 'x');
+    fclose(f);
+    remove(file);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_handles_follow_model),
         cmocka_unit_test(test_close_all_releases),
+        cmocka_unit_test(test_sft_full),
+        cmocka_unit_test(test_readonly_drive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
