@@ -3,6 +3,12 @@
  * our side (plain read/write on the fd), so whatever a DOS program wrote
  * is in the host file the moment INT 21h returns, and nothing is lost
  * however vdm ends.
+ *
+ * A disk file's position is the SFT entry's `pos`, not the host fd's
+ * offset (pread/pwrite): handles that share the entry (45h, 46h, EXEC)
+ * share the position as in MS-DOS, and a position seeked "before the
+ * start" (RBIL INT 21/AH=42h) needs nothing from the host. Host streams
+ * (handles 0-2: ttys, pipes, redirected files) keep their own offset.
  */
 #include "dos/handle.h"
 
