@@ -30,6 +30,9 @@ enum dos_dev {
     DOS_DEV_CON,      /* console: host stdin/stdout */
     DOS_DEV_NUL,
     DOS_DEV_STDERR,   /* host stderr (DOS handle 2 at start-up) */
+    DOS_DEV_AUX,      /* AUX, COM1-COM4: no host port yet, discards */
+    DOS_DEV_PRN,      /* PRN, LPT1-LPT3: no host printer yet, discards */
+    DOS_DEV_CLOCK,    /* CLOCK$: discards for now */
 };
 
 struct dos_sft_entry {
@@ -40,6 +43,11 @@ struct dos_sft_entry {
     uint8_t mode;        /* open mode byte as given to 3Dh (access+sharing) */
     uint8_t attr;        /* DOS attribute the file was created/opened with */
     bool eof_seen;       /* a read of the host stream returned 0 (IOCTL 4406h) */
+    uint32_t pos;        /* file position (disk files; shared by dup'ed
+                            handles as in MS-DOS); DOS positions are 32-bit */
+    uint8_t drive;       /* disk files: the drive (0 = A:), for IOCTL 4400h */
+    bool written;        /* disk files: written since opened (IOCTL 4400h) */
+    bool raw;            /* devices: raw (binary) mode, IOCTL 4401h bit 5 */
     char name[13];       /* 8.3 name for diagnostics */
 };
 

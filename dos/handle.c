@@ -3,6 +3,12 @@
  * our side (plain read/write on the fd), so whatever a DOS program wrote
  * is in the host file the moment INT 21h returns, and nothing is lost
  * however vdm ends.
+ *
+ * A disk file's position is the SFT entry's `pos`, not the host fd's
+ * offset (pread/pwrite): handles that share the entry (45h, 46h, EXEC)
+ * share the position as in MS-DOS, and a position seeked "before the
+ * start" (RBIL INT 21/AH=42h) needs nothing from the host. Host streams
+ * (handles 0-2: ttys, pipes, redirected files) keep their own offset.
  */
 #include "dos/handle.h"
 
@@ -22,7 +28,7 @@ static void sft_set(struct dos_sft_entry *e, int fd, enum dos_dev dev, const cha
     e->host_fd = fd;
     e->own_fd = false;
     e->dev = dev;
-    e->mode = 2; /* read/write */
+    e->mode = DOS_ACCESS_RW;
     strncpy(e->name, name, sizeof e->name - 1);
 }
 
@@ -34,8 +40,8 @@ void dos_sft_init(struct machine *m)
     sft_set(&d->sft[DOS_STDIN], 0, DOS_DEV_CON, "CON");
     sft_set(&d->sft[DOS_STDOUT], 1, DOS_DEV_CON, "CON");
     sft_set(&d->sft[DOS_STDERR], 2, DOS_DEV_STDERR, "CON");
-    sft_set(&d->sft[DOS_STDAUX], -1, DOS_DEV_NUL, "AUX");
-    sft_set(&d->sft[DOS_STDPRN], -1, DOS_DEV_NUL, "PRN");
+    sft_set(&d->sft[DOS_STDAUX], -1, DOS_DEV_AUX, "AUX");
+    sft_set(&d->sft[DOS_STDPRN], -1, DOS_DEV_PRN, "PRN");
 }
 
 /* The linear address of the current PSP's JFT and its size. */
@@ -46,16 +52,22 @@ static uint32_t jft_lin(struct machine *m, uint16_t psp, uint16_t *size)
     return mem_lin(mem_rd16(m, p + PSP_JFT_PTR + 2), mem_rd16(m, p + PSP_JFT_PTR));
 }
 
-struct dos_sft_entry *dos_handle_sft(struct machine *m, uint16_t h)
+int dos_handle_sft_index(struct machine *m, uint16_t h)
 {
     uint16_t size;
     uint32_t jft = jft_lin(m, m->dos->cur_psp, &size);
     if (h >= size)
-        return NULL;
+        return -1;
     uint8_t idx = mem_rd8(m, jft + h);
     if (idx >= DOS_SFT_SIZE || m->dos->sft[idx].refs == 0)
-        return NULL;
-    return &m->dos->sft[idx];
+        return -1;
+    return idx;
+}
+
+struct dos_sft_entry *dos_handle_sft(struct machine *m, uint16_t h)
+{
+    int idx = dos_handle_sft_index(m, h);
+    return idx < 0 ? NULL : &m->dos->sft[idx];
 }
 
 int dos_sft_alloc(struct machine *m)
@@ -66,31 +78,58 @@ int dos_sft_alloc(struct machine *m)
     return -1;
 }
 
+/* The first closed slot of the current PSP's JFT, or -1. */
+static int jft_free_slot(struct machine *m)
+{
+    uint16_t size;
+    uint32_t jft = jft_lin(m, m->dos->cur_psp, &size);
+    for (uint16_t h = 0; h < size; h++)
+        if (mem_rd8(m, jft + h) == PSP_JFT_CLOSED)
+            return h;
+    return -1;
+}
+
+bool dos_jft_has_free(struct machine *m)
+{
+    return jft_free_slot(m) >= 0;
+}
+
 int dos_jft_alloc(struct machine *m, int sft)
 {
     uint16_t size;
     uint32_t jft = jft_lin(m, m->dos->cur_psp, &size);
-    for (uint16_t h = 0; h < size; h++) {
-        if (mem_rd8(m, jft + h) == PSP_JFT_CLOSED) {
-            mem_wr8(m, jft + h, (uint8_t)sft);
-            m->dos->sft[sft].refs++;
-            return h;
-        }
-    }
-    return -DOS_ERR_TOO_MANY_OPEN_FILES;
+    int h = jft_free_slot(m);
+    if (h < 0)
+        return -DOS_ERR_TOO_MANY_OPEN_FILES;
+    mem_wr8(m, jft + (uint32_t)h, (uint8_t)sft);
+    m->dos->sft[sft].refs++;
+    return h;
 }
 
-long dos_handle_read(struct machine *m, uint16_t h, void *buf, uint32_t n)
+/* The host fd that input (out = false) or output comes from or goes to,
+ * or -1 for the devices that read nothing and discard what they get. A CON
+ * opened by 3Dh has no fd of its own: it reads host stdin, writes host
+ * stdout. */
+static int sft_io_fd(const struct dos_sft_entry *e, bool out)
 {
-    struct dos_sft_entry *e = dos_handle_sft(m, h);
-    if (!e)
-        return -DOS_ERR_INVALID_HANDLE;
-    if (e->dev == DOS_DEV_NUL || e->host_fd < 0)
-        return 0;
-    if ((e->mode & 3) == 1) /* opened write-only */
-        return -DOS_ERR_ACCESS_DENIED;
+    switch (e->dev) {
+    case DOS_DEV_NONE:
+    case DOS_DEV_STDERR:
+        return e->host_fd;
+    case DOS_DEV_CON:
+        if (e->host_fd >= 0)
+            return e->host_fd;
+        return out ? STDOUT_FILENO : STDIN_FILENO;
+    default:
+        return -1;
+    }
+}
+
+/* Read from a host stream (tty, pipe, host file behind handle 0). */
+static long stream_read(struct dos_sft_entry *e, int fd, void *buf, uint32_t n)
+{
     for (;;) {
-        ssize_t r = read(e->host_fd, buf, n);
+        ssize_t r = read(fd, buf, n);
         if (r >= 0) {
             e->eof_seen = r == 0;
             return r;
@@ -100,31 +139,88 @@ long dos_handle_read(struct machine *m, uint16_t h, void *buf, uint32_t n)
     }
 }
 
+/* Read a disk file at its SFT position. */
+static long file_read(struct dos_sft_entry *e, void *buf, uint32_t n)
+{
+    for (;;) {
+        ssize_t r = pread(e->host_fd, buf, n, (off_t)e->pos);
+        if (r >= 0) {
+            e->pos += (uint32_t)r;
+            return r;
+        }
+        if (errno != EINTR)
+            return -hostfs_errno_to_dos(errno);
+    }
+}
+
+long dos_handle_read(struct machine *m, uint16_t h, void *buf, uint32_t n)
+{
+    struct dos_sft_entry *e = dos_handle_sft(m, h);
+    if (!e)
+        return -DOS_ERR_INVALID_HANDLE;
+    if ((e->mode & DOS_ACCESS_MASK) == DOS_ACCESS_WRITE)
+        return -DOS_ERR_ACCESS_DENIED;
+    int fd = sft_io_fd(e, false);
+    if (fd < 0)
+        return 0;
+    if (e->dev == DOS_DEV_NONE)
+        return file_read(e, buf, n);
+    return stream_read(e, fd, buf, n);
+}
+
+/* Write all of buf to fd (at `pos` when pos >= 0, else at the stream's
+ * own position). A closed pipe downstream (EPIPE) or a full disk gives a
+ * short count, as DOS reports a full disk, and the program decides. */
+static long host_write_all(int fd, const uint8_t *p, uint32_t n, off_t pos)
+{
+    uint32_t done = 0;
+    while (done < n) {
+        ssize_t r = pos >= 0 ? pwrite(fd, p + done, n - done, pos + (off_t)done)
+                             : write(fd, p + done, n - done);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            if (done || errno == ENOSPC)
+                break;
+            return -hostfs_errno_to_dos(errno);
+        }
+        done += (uint32_t)r;
+    }
+    return done;
+}
+
+/* Write a disk file at its SFT position; 0 bytes set the file's size to
+ * the position, cutting or extending it (RBIL INT 21/AH=40h). */
+static long file_write(struct dos_sft_entry *e, const uint8_t *p, uint32_t n)
+{
+    if ((uint64_t)e->pos + n > DOS_FILE_SIZE_MAX)
+        return 0; /* no room: "disk full", see DOS_FILE_SIZE_MAX */
+    e->written = true;
+    if (n == 0) {
+        if (ftruncate(e->host_fd, (off_t)e->pos) < 0)
+            return -hostfs_errno_to_dos(errno);
+        return 0;
+    }
+    long r = host_write_all(e->host_fd, p, n, (off_t)e->pos);
+    if (r > 0)
+        e->pos += (uint32_t)r;
+    return r;
+}
+
 long dos_handle_write(struct machine *m, uint16_t h, const void *buf, uint32_t n)
 {
     struct dos_sft_entry *e = dos_handle_sft(m, h);
     if (!e)
         return -DOS_ERR_INVALID_HANDLE;
-    if (e->dev == DOS_DEV_NUL || e->host_fd < 0)
+    int fd = sft_io_fd(e, true);
+    if (fd < 0)
         return n;
-    if ((e->mode & 3) == 0 && e->dev == DOS_DEV_NONE) /* opened read-only */
-        return -DOS_ERR_ACCESS_DENIED;
-    const uint8_t *p = buf;
-    uint32_t done = 0;
-    while (done < n) {
-        ssize_t r = write(e->host_fd, p + done, n - done);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            /* A closed pipe downstream (EPIPE) or a full disk: DOS reports
-             * a short write, and the program decides. */
-            if (done)
-                break;
-            return errno == ENOSPC ? 0 : -hostfs_errno_to_dos(errno);
-        }
-        done += (uint32_t)r;
+    if (e->dev == DOS_DEV_NONE) {
+        if ((e->mode & DOS_ACCESS_MASK) == DOS_ACCESS_READ)
+            return -DOS_ERR_ACCESS_DENIED;
+        return file_write(e, buf, n);
     }
-    return done;
+    return host_write_all(fd, buf, n, -1);
 }
 
 void dos_sft_release(struct machine *m, int sft)
@@ -142,9 +238,9 @@ int dos_handle_close(struct machine *m, uint16_t h)
 {
     uint16_t size;
     uint32_t jft = jft_lin(m, m->dos->cur_psp, &size);
-    if (!dos_handle_sft(m, h))
+    int idx = dos_handle_sft_index(m, h);
+    if (idx < 0)
         return DOS_ERR_INVALID_HANDLE;
-    uint8_t idx = mem_rd8(m, jft + h);
     mem_wr8(m, jft + h, PSP_JFT_CLOSED);
     dos_sft_release(m, idx);
     return 0;
@@ -234,19 +330,56 @@ void dos_fn_write(struct machine *m)
         dos_fail(m, DOS_ERR_ACCESS_DENIED);
         return;
     }
-    struct dos_sft_entry *e = dos_handle_sft(m, m->r.bx.w);
-    if (e && m->r.cx.w == 0 && e->dev == DOS_DEV_NONE && e->host_fd >= 0) {
-        off_t pos = lseek(e->host_fd, 0, SEEK_CUR);
-        if (pos < 0 || ftruncate(e->host_fd, pos) < 0) {
-            dos_fail(m, hostfs_errno_to_dos(errno));
-            return;
-        }
-    }
     long n = dos_handle_write(m, m->r.bx.w, buf, m->r.cx.w);
     if (n < 0) {
         dos_fail(m, (enum dos_error)-n);
         return;
     }
     m->r.ax.w = (uint16_t)n;
+    dos_ok(m);
+}
+
+/* INT 21h/45h  Duplicate handle (RBIL INT 21/AH=45h).
+ * In:  BX = handle.
+ * Out: CF clear, AX = new handle; or CF set, AX = 4 (no free handle) or
+ *      6 (invalid handle).
+ * Both handles share one SFT entry, so they share the file position:
+ * moving one moves the other. */
+void dos_fn_dup(struct machine *m)
+{
+    int idx = dos_handle_sft_index(m, m->r.bx.w);
+    if (idx < 0) {
+        dos_fail(m, DOS_ERR_INVALID_HANDLE);
+        return;
+    }
+    int h = dos_jft_alloc(m, idx);
+    if (h < 0) {
+        dos_fail(m, (enum dos_error)-h);
+        return;
+    }
+    m->r.ax.w = (uint16_t)h;
+    dos_ok(m);
+}
+
+/* INT 21h/46h  Force duplicate handle (RBIL INT 21/AH=46h).
+ * In:  BX = handle, CX = handle to make refer to the same file.
+ * Out: CF clear; or CF set, AX = 6 (BX not open, or CX outside the JFT).
+ * An open CX is closed first. The new reference is taken before CX is
+ * released, so BX = CX leaves the file open and unchanged. */
+void dos_fn_dup2(struct machine *m)
+{
+    uint16_t size;
+    uint32_t jft = jft_lin(m, m->dos->cur_psp, &size);
+    int idx = dos_handle_sft_index(m, m->r.bx.w);
+    uint16_t to = m->r.cx.w;
+    if (idx < 0 || to >= size) {
+        dos_fail(m, DOS_ERR_INVALID_HANDLE);
+        return;
+    }
+    m->dos->sft[idx].refs++;
+    int old = dos_handle_sft_index(m, to);
+    if (old >= 0)
+        dos_sft_release(m, old);
+    mem_wr8(m, jft + to, (uint8_t)idx);
     dos_ok(m);
 }
