@@ -301,9 +301,10 @@ void dos_fn_con_write_str(struct machine *m)
  * longer fit (more than capacity - 1) are discarded with a BEL each, the
  * characters kept are echoed, and the line's end is echoed as a CR only:
  * programs write their own LF after 0Ah. Capacity 0 returns at once
- * (RBIL). At end of input the line ends where it is; a line that has
- * nothing at all reads as a single Ctrl-Z (1Ah), what the character
- * functions return there, so a program looping on 0Ah sees the end. */
+ * (RBIL). At end of input the line ends where it is, and no CR is
+ * echoed since none was read; a line that has nothing at all reads as a
+ * single Ctrl-Z (1Ah, not echoed), what the character functions return
+ * there, so a program looping on 0Ah sees the end. */
 void dos_fn_con_read_line(struct machine *m)
 {
     uint32_t buf = mem_lin(m->r.ds, m->r.dx.w);
@@ -312,7 +313,8 @@ void dos_fn_con_read_line(struct machine *m)
         return;
     uint8_t line[256];
     unsigned n = 0;
-    bool any = false; /* anything read at all, dropped bytes included */
+    bool any = false;          /* anything read, dropped bytes included */
+    bool ended_by_key = false; /* a CR or LF ended the line, not EOF */
     for (;;) {
         int c = con_getc(m);
         if (c < 0) {
@@ -328,6 +330,7 @@ void dos_fn_con_read_line(struct machine *m)
         any = true;
         if (c == CON_CR || c == CON_LF) {
             m->dos->con_skip_lf = c == CON_CR;
+            ended_by_key = true;
             break;
         }
         if (n + 1u < max) {
@@ -338,9 +341,9 @@ void dos_fn_con_read_line(struct machine *m)
             con_put(m, DOS_STDOUT, &bel, 1);
         }
     }
-    uint8_t cr = CON_CR;
-    con_echo(m, &cr, 1);
     line[n] = CON_CR;
+    if (ended_by_key)
+        con_echo(m, &line[n], 1);
     mem_wr8(m, buf + CON_LINE_COUNT, (uint8_t)n);
     for (unsigned i = 0; i <= n; i++)
         mem_wr8(m, buf + CON_LINE_TEXT + i, line[i]);
