@@ -46,6 +46,7 @@
 #define CON_DIRECT_INPUT 0xFF /* 06h: DL = FFh asks for input */
 #define CON_STR_END '$'       /* 09h: string terminator */
 #define CON_SEG_SIZE 0x10000u /* 09h: a string cannot outrun its segment */
+#define CON_WAIT_SLICE_MS 3600000 /* longest single poll() towards a deadline */
 
 /* Offsets in the 0Ah buffer (RBIL Table 01344). */
 #define CON_LINE_MAX 0   /* BYTE: characters the buffer holds, CR included */
@@ -85,9 +86,9 @@ static enum con_status con_poll(struct machine *m)
         return CON_EMPTY;
     if (p.revents & POLLNVAL)
         return CON_EOF;
-    int avail = 0;
+    int avail = 0; /* may wrap negative for a file past 2 GiB: still "some" */
     if (ioctl(fd, FIONREAD, &avail) == 0)
-        return avail > 0 ? CON_READY : CON_EOF;
+        return avail != 0 ? CON_READY : CON_EOF;
     uint8_t c;
     if (dos_handle_read(m, DOS_STDIN, &c, 1) != 1)
         return CON_EOF;
@@ -107,7 +108,8 @@ static bool con_wait(struct machine *m, int fd)
             uint64_t now = vdm_now_ns();
             if (now >= end)
                 return false;
-            ms = (int)((end - now + 999999u) / 1000000u);
+            uint64_t left_ms = (end - now + 999999u) / 1000000u;
+            ms = left_ms > CON_WAIT_SLICE_MS ? CON_WAIT_SLICE_MS : (int)left_ms;
         }
         struct pollfd p = { .fd = fd, .events = POLLIN };
         int r = poll(&p, 1, ms);
