@@ -97,6 +97,10 @@ struct dos_state {
     unsigned exec_depth;
 
     int con_pending;          /* 01h/06h/07h/08h: a byte read ahead, or -1 */
+    bool con_skip_lf;         /* 0Ah: the last line ended on CR, so a LF
+                                 right after it is part of that line end */
+    int64_t clock_offset_cs;  /* 2Bh/2Dh: hundredths of a second added to
+                                 the host clock (the host's is never set) */
 };
 
 /* ---- Entry points for vdm/main.c ---------------------------------------- */
