@@ -12,6 +12,7 @@
 #define VDM_CPU_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct machine;
@@ -60,6 +61,10 @@ struct cpu_backend {
     const char *name;
     /* NULL when the backend can be used here; otherwise why not (static). */
     const char *(*unavailable)(void);
+    /* Optional (NULL: always). Whether --backend=auto may pick this usable
+     * backend, e.g. after a speed probe; `why` gets the verdict in words
+     * either way. */
+    bool (*auto_ok)(char *why, size_t cap);
     /* Attach to m (memory, ports); false on failure. */
     bool (*create)(struct machine *m);
     /* Run from m->r for at most `budget` instructions (a hint). */
@@ -69,9 +74,13 @@ struct cpu_backend {
     void (*destroy)(struct machine *m);
 };
 
-/* Look a backend up by name ("x86emu", ...); "auto" picks the best usable
- * one. NULL if unknown. */
+/* Look a backend up by name ("x86emu", ...); "auto" picks the first
+ * usable one whose auto_ok (if any) agrees. NULL if unknown. */
 const struct cpu_backend *cpu_backend_find(const char *name);
+
+/* Whether auto may pick usable backend b; `why` (cap bytes) says why or
+ * why not, empty when the backend has no opinion. Runs b's probe. */
+bool cpu_backend_auto_ok(const struct cpu_backend *b, char *why, size_t cap);
 
 /* All backends this build knows, NULL-terminated (for --backends). */
 extern const struct cpu_backend *const cpu_backends[];

@@ -13,16 +13,21 @@
 _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
                "union reg32 and guest memory access assume a little-endian host");
 
+/* Host page size KVM memory slots need (x86-64: 4 KiB). */
+#define MEM_PAGE_ALIGN 4096u
+
 struct machine *machine_create(void)
 {
     struct machine *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    m->mem = calloc(1, MEM_SIZE);
-    if (!m->mem) {
+    /* Page-aligned, so the KVM backend can hand it to the guest as is. */
+    void *mem;
+    if (posix_memalign(&mem, MEM_PAGE_ALIGN, MEM_SIZE) != 0) {
         free(m);
         return NULL;
     }
+    m->mem = memset(mem, 0, MEM_SIZE);
     m->a20_mask = MEM_A20_OFF_MASK;
     return m;
 }
