@@ -40,6 +40,9 @@ union reg32 {
 /* The status bits a service may return to its caller in the stacked FLAGS. */
 #define FLAG_STATUS_MASK (FLAG_CF | FLAG_PF | FLAG_AF | FLAG_ZF | FLAG_SF | FLAG_OF)
 
+/* CPU exception vectors a backend may have to raise itself. */
+#define CPU_VEC_INVALID_OPCODE 0x06u
+
 struct cpu_regs {
     union reg32 ax, bx, cx, dx, si, di, bp, sp, ip;
     uint32_t flags;

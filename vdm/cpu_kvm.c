@@ -47,6 +47,7 @@
 
 #include "cpu.h"
 #include "machine.h"
+#include "run.h"
 
 #define KVM_DEVICE "/dev/kvm"
 #define KVM_API_EXPECTED 12
@@ -72,7 +73,7 @@
 static const uint8_t kvm_probe_code[] = { 0x66, 0x40, 0x66, 0x49, 0x75, 0xFA, 0xF4 };
 #define KVM_PROBE_INSNS_PER_TURN 3u
 #define KVM_PROBE_TURNS 1000000u
-#define KVM_PROBE_NS 10000000u
+#define KVM_PROBE_NS 5000000u
 #define KVM_PROBE_MEM 0x1000u
 /* Native real mode runs at hundreds to thousands of MIPS, in-kernel
  * emulation at a few: 100 is far from both, and above libx86emu's ~30 and
@@ -418,6 +419,12 @@ static struct cpu_trap kvm_run_until_trap(struct machine *m, struct kvm_priv *p)
     }
 }
 
+static bool kvm_cannot_emulate(const struct kvm_run *run)
+{
+    return run->exit_reason == KVM_EXIT_INTERNAL_ERROR &&
+           run->internal.suberror == KVM_INTERNAL_ERROR_EMULATION;
+}
+
 static struct cpu_trap kvm_run_slice(struct machine *m, uint64_t budget)
 {
     (void)budget; /* KVM slices by time (KVM_SLICE_NS) */
@@ -440,6 +447,14 @@ static struct cpu_trap kvm_run_slice(struct machine *m, uint64_t budget)
     if (ioctl(p->v.fd, KVM_GET_REGS, &regs) < 0 || ioctl(p->v.fd, KVM_GET_SREGS, &p->sregs) < 0)
         return (struct cpu_trap){ TRAP_FAULT, "KVM_GET_REGS failed" };
     regs_from_kvm(&regs, &p->sregs, &m->r);
+    if (t.kind == TRAP_FAULT && kvm_cannot_emulate(p->v.run)) {
+        /* Where KVM emulates real mode, an instruction its emulator does
+         * not know (UD2, most x87) stops here instead of raising #UD; enter
+         * INT 06h at it as the CPU would, so the guest's or vdm's invalid
+         * opcode handler decides. */
+        run_real_mode_interrupt(m, CPU_VEC_INVALID_OPCODE);
+        return (struct cpu_trap){ TRAP_SLICE_END, NULL };
+    }
     return t;
 }
 

@@ -239,6 +239,12 @@ static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
     regs_exchange(p->uc, &m->r, false);
     uc_snapshot_code(m, p);
 
+    if (e == UC_ERR_INSN_INVALID) {
+        /* Unicorn stops on an unknown opcode instead of raising #UD:
+         * enter INT 06h at it as the CPU would. */
+        run_real_mode_interrupt(m, CPU_VEC_INVALID_OPCODE);
+        return (struct cpu_trap){ TRAP_SLICE_END, NULL };
+    }
     if (e != UC_ERR_OK)
         return (struct cpu_trap){ TRAP_FAULT, uc_strerror(e) };
     if (p->slice_stop || m->outcome != RUN_RUNNING)

@@ -5,7 +5,11 @@
 ; - with A20 off (the DOS default), FFFF:0500 is linear 0004F0h: the wrap
 ;   at 1 MiB that CALL 5 in the PSP relies on;
 ; - a hardware interrupt (IRQ0, INT 08h, RBIL INT 08) reaches a guest
-;   handler installed in the IVT and ends a HLT with interrupts on.
+;   handler installed in the IVT and ends a HLT with interrupts on;
+; - an invalid opcode (UD2) enters the guest's own INT 06h handler with the
+;   faulting instruction's address on the stack (RBIL INT 06, 80286+);
+;   backends whose engine stops there instead (Unicorn, KVM's real-mode
+;   emulator) must raise it themselves.
         org 100h
 %include "check.inc"
         call    code_buf                ; mov al, '1' / ret
@@ -57,6 +61,22 @@ ticked:
         mov     ax, 1
 no_tick:
         CHECK_EQ "cpu-3.1 timer tick reached the guest handler", ax, 1
+
+        xor     ax, ax                  ; hook INT 06h
+        mov     es, ax
+        mov     ax, [es:6*4]
+        mov     [old6], ax
+        mov     ax, [es:6*4+2]
+        mov     [old6+2], ax
+        mov     word [es:6*4], on_ud
+        mov     [es:6*4+2], cs
+ud_at:  ud2
+        mov     ax, [old6]              ; the handler resumes here
+        mov     [es:6*4], ax
+        mov     ax, [old6+2]
+        mov     [es:6*4+2], ax
+        mov     ax, [ud_ip]
+        CHECK_EQ "cpu-4.1 INT 06h frame points at the UD2", ax, ud_at
         CHECK_DONE
 
 ; AL -> 0000:04F0, then AX = the byte at FFFF:0500 (ES is clobbered).
@@ -73,6 +93,17 @@ wrap_roundtrip:
 tick:   inc     word [cs:ticks]
         jmp     far [cs:old8]
 
+; INT 06h: note the faulting IP, resume after the 2-byte UD2.
+on_ud:  push    bp
+        mov     bp, sp
+        mov     ax, [bp+2]
+        mov     [cs:ud_ip], ax
+        add     word [bp+2], 2
+        pop     bp
+        iret
+
+old6    dd      0
+ud_ip   dw      0
 old8    dd      0
 ticks   dw      0
 code_buf:
