@@ -81,11 +81,11 @@ static const uint8_t kvm_probe_code[] = { 0x66, 0x40, 0x66, 0x49, 0x75, 0xFA, 0x
 #define KVM_PROBE_MIN_MIPS 100.0
 
 struct kvm_vcpu {
-    int sys_fd, vm_fd, fd;
-    struct kvm_run *run;
+    int sys_fd, vm_fd, fd;    /* /dev/kvm, the VM, the vCPU; -1 when closed */
+    struct kvm_run *run;      /* the vCPU's shared page: exit reason, I/O data */
     size_t run_size;
-    timer_t timer;
-    bool timer_armed;
+    timer_t timer;            /* the slice tick (KVM_SLICE_SIG to this thread) */
+    bool has_timer;           /* timer exists and the tick is blocked */
     sigset_t old_mask;        /* the thread's mask before we blocked the tick */
 };
 
@@ -150,7 +150,7 @@ static bool kvm_set_slot(int vm_fd, uint32_t slot, uint64_t guest, uint64_t size
 
 static void kvm_vcpu_close(struct kvm_vcpu *v)
 {
-    if (v->timer_armed) {
+    if (v->has_timer) {
         timer_delete(v->timer);
         /* A tick that fired meanwhile is still pending (blocked): drop it
          * before the thread's own mask comes back. */
@@ -211,7 +211,7 @@ static bool kvm_vcpu_open(struct kvm_vcpu *v)
         pthread_sigmask(SIG_SETMASK, &v->old_mask, NULL);
         goto fail;
     }
-    v->timer_armed = true;
+    v->has_timer = true;
     struct itimerspec its = { { 0, KVM_SLICE_NS }, { 0, KVM_SLICE_NS } };
     if (ioctl(v->fd, KVM_SET_SIGNAL_MASK, &km) < 0 || timer_settime(v->timer, 0, &its, NULL) < 0)
         goto fail;
@@ -497,9 +497,15 @@ static double kvm_probe_mips(void)
     struct kvm_regs k;
     r.cx.e = KVM_PROBE_TURNS;
     regs_to_kvm(&r, &k);
-    if (kvm_set_slot(v.vm_fd, KVM_SLOT_LOW, 0, KVM_PROBE_MEM, mem) &&
-        ioctl(v.fd, KVM_GET_SREGS, &s) == 0 && (sregs_real_mode(&s, &r), 1) &&
-        ioctl(v.fd, KVM_SET_SREGS, &s) == 0 && ioctl(v.fd, KVM_SET_REGS, &k) == 0) {
+    bool ready = kvm_set_slot(v.vm_fd, KVM_SLOT_LOW, 0, KVM_PROBE_MEM, mem) &&
+                 ioctl(v.fd, KVM_GET_SREGS, &s) == 0;
+    if (ready) {
+        sregs_real_mode(&s, &r);
+        ready = ioctl(v.fd, KVM_SET_SREGS, &s) == 0 && ioctl(v.fd, KVM_SET_REGS, &k) == 0;
+    }
+    if (ready) {
+        /* Ticks end each KVM_RUN after a slice; go on until the HLT or
+         * the time is up, then count the turns done (EAX). */
         uint64_t t0 = vdm_now_ns(), t1 = t0;
         bool done = false;
         while (!done && t1 - t0 < KVM_PROBE_NS) {
