@@ -94,10 +94,15 @@ bool dos_image_place(struct machine *m, const uint8_t *file, size_t size,
     uint32_t room = block_paras * 16;
     if (img->image_size > room)
         FAIL("program too large for memory (%u bytes, %u free)", img->image_size, room);
-    if ((uint64_t)img->image_off + img->image_size > size)
+    if ((uint64_t)img->image_off + img->image_size > size ||
+        (uint64_t)img->reloc_off + 4u * img->reloc_count > size)
         FAIL("truncated program image");
-    uint8_t *dst = mem_ptr(m, mem_lin(load_seg, 0), img->image_size);
-    if (!dst)
+    /* The whole block must lie below 1 MiB: relocations are applied
+     * through the A20-wrapped accessors, so a block reaching into the HMA
+     * would be copied to one place and relocated in another. */
+    uint32_t lin = mem_lin(load_seg, 0);
+    uint8_t *dst = mem_ptr(m, lin, img->image_size);
+    if (!dst || (uint64_t)lin + room > MEM_CONV_SIZE)
         FAIL("program does not fit below 1 MiB");
     memcpy(dst, file + img->image_off, img->image_size);
 
@@ -106,8 +111,7 @@ bool dos_image_place(struct machine *m, const uint8_t *file, size_t size,
         uint32_t at = (uint32_t)rd16(e + 2) * 16 + rd16(e);
         if (at + 2 > room)
             FAIL("bad EXE: relocation %u points outside the program (offset %05Xh)", i, at);
-        uint32_t lin = mem_lin(load_seg, 0) + at;
-        mem_wr16(m, lin, (uint16_t)(mem_rd16(m, lin) + reloc_base));
+        mem_wr16(m, lin + at, (uint16_t)(mem_rd16(m, lin + at) + reloc_base));
     }
     return true;
 }
