@@ -4,7 +4,9 @@
 ; succeeds right after it (first fit). Too large a 48h gives 8 and BX = the
 ; largest free block, and asking for exactly BX succeeds. 4Ah cannot grow
 ; into a used neighbour (8, BX = the most it can have) but can once the
-; neighbour is freed; 49h/4Ah of a segment that is not a block give 9.
+; neighbour is freed; asked for more than there is, it fails with 8 but
+; is made as large as possible (RBIL note, DOS 2.1-6.0); 49h/4Ah of a
+; segment that is not a block give 9.
 ; Freed blocks merge again: the largest block is back at the end.
         org 100h
 %include "check.inc"
@@ -126,6 +128,32 @@
         mov     ah, 49h
         int     21h
         CHECK_CF "49h-3.1", 0
+
+        ; 4ah-6: grow our block past all memory: 8, BX = all it can have,
+        ; and it has grown to that all the same (RBIL INT 21/AH=4Ah: "the
+        ; block will be made as large as possible"): nothing is left.
+        push    cs
+        pop     es
+        mov     ah, 4Ah
+        mov     bx, 0FFFFh
+        int     21h
+        CHECK_CF "4ah-6.1", 1
+        CHECK_EQ "4ah-6.2", ax, 0008h
+        mov     dx, [largest]
+        add     dx, 1001h               ; 1000h + the MCB + the free block
+        CHECK_EQ "4ah-6.3", bx, dx
+        mov     ah, 48h
+        mov     bx, 1
+        int     21h
+        CHECK_CF "4ah-6.4", 1
+        CHECK_EQ "4ah-6.5", bx, 0000h
+        push    cs
+        pop     es
+        mov     ah, 4Ah
+        mov     bx, 1000h
+        int     21h
+        CHECK_CF "4ah-6.6", 0
+
         mov     ah, 48h
         mov     bx, 0FFFFh
         int     21h

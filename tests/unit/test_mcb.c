@@ -128,9 +128,11 @@ static int model_resize(struct model *md, uint16_t seg, uint16_t paras, uint16_t
         if (md->b[i + 1].owner == 0)
             avail += 1u + md->b[i + 1].size;
     }
-    if (paras > avail) {
+    int err = 0;
+    if (paras > avail) { /* grown as far as it goes, and still an error */
         *largest = (uint16_t)avail;
-        return DOS_ERR_INSUFFICIENT_MEMORY;
+        err = DOS_ERR_INSUFFICIENT_MEMORY;
+        paras = (uint16_t)avail;
     }
     if (paras > md->b[i].size) {
         md->b[i].size = (uint16_t)avail;
@@ -140,7 +142,7 @@ static int model_resize(struct model *md, uint16_t seg, uint16_t paras, uint16_t
         model_split(md, i, paras);
     if (i + 1 < md->n)
         model_merge(md, i + 1);
-    return 0;
+    return err;
 }
 
 static void model_free_owned(struct model *md, uint16_t owner)
@@ -293,7 +295,9 @@ static int run_random(struct machine *m, uint32_t seed, int steps, int plant)
             assert_int_equal(err, model_resize(&md, seg, paras, &l2));
             if (err == DOS_ERR_INSUFFICIENT_MEMORY)
                 assert_int_equal(l1, l2);
-            if (!err && owned && paras > old)
+            if (err == DOS_ERR_INSUFFICIENT_MEMORY)
+                paras = l1; /* it grew as far as it could */
+            if ((!err || err == DOS_ERR_INSUFFICIENT_MEMORY) && owned && paras > old)
                 fill_block(m, seg, paras);
         } else {
             mcb_free_owned(m, owner);
@@ -426,12 +430,18 @@ static void test_int21_errors(void **state)
     assert_int_equal(m->r.ax.w, DOS_ERR_INSUFFICIENT_MEMORY);
     assert_int_equal(m->r.bx.w, 0x100);
 
-    /* 4Ah grow into a free neighbour: BX = own size + 1 + neighbour. */
+    /* 4Ah grow into a free neighbour, too far: 8, BX = own size + 1 +
+     * neighbour, and the block has grown to that (RBIL: "made as large
+     * as possible"), so nothing is left to allocate. */
     m->r.es = second;
     m->r.bx.w = 0xFFFF;
     dos_fn_resize(m);
     assert_true(m->r.flags & FLAG_CF);
+    assert_int_equal(m->r.ax.w, DOS_ERR_INSUFFICIENT_MEMORY);
     assert_int_equal(m->r.bx.w, total - 0x100 - 1);
+    assert_int_equal(mem_rd16(m, mem_lin((uint16_t)(second - 1), MCB_SIZE)), total - 0x100 - 1);
+    assert_int_equal(mem_rd8(m, mem_lin((uint16_t)(second - 1), MCB_TYPE)), MCB_TYPE_LAST);
+    assert_true(mcb_chain_ok(m));
 
     /* 49h / 4Ah of something that is not a block: 9. */
     static const uint16_t bogus[] = { 0, 0x0001, 0xFFFF };
