@@ -188,20 +188,27 @@ static void fill_block(struct machine *m, uint16_t seg, uint16_t paras)
         mem_wr8(m, mem_lin(seg, 0) + i, pattern(seg, i));
 }
 
-/* Every allocated block of the model still holds its pattern over its
- * first `kept` paragraphs (all of it; blocks only shrink by resizes, and
- * a grown block is refilled). */
-static bool contents_ok(struct machine *m, const struct model *md)
+/* Every allocated block of the model still holds its pattern (a grown
+ * block is refilled). With `edges_only`, just its first and last
+ * paragraph: an MCB written in the wrong place lands on a block edge, and
+ * the whole-block scan is too slow to run on every step. */
+static bool contents_ok(struct machine *m, const struct model *md, bool edges_only)
 {
     for (int i = 0; i < md->n; i++) {
         if (!md->b[i].owner)
             continue;
         uint16_t seg = (uint16_t)(md->b[i].mcb + 1);
-        for (uint32_t k = 0; k < (uint32_t)md->b[i].size * 16; k++)
-            if (mem_rd8(m, mem_lin(seg, 0) + k) != pattern(seg, k)) {
+        uint32_t len = (uint32_t)md->b[i].size * 16;
+        const uint8_t *host = mem_ptr(m, mem_lin(seg, 0), len);
+        assert_non_null(host);
+        for (uint32_t k = 0; k < len; k++) {
+            if (edges_only && k == 16 && len > 32)
+                k = len - 16;
+            if (host[k] != pattern(seg, k)) {
                 print_message("block %04Xh byte %u overwritten\n", seg, k);
                 return false;
             }
+        }
     }
     return true;
 }
@@ -312,7 +319,7 @@ static int run_random(struct machine *m, uint32_t seed, int steps, int plant)
         assert_true(mcb_chain_ok(m));
         if (!model_matches(m, &md))
             return step;
-        assert_true(contents_ok(m, &md));
+        assert_true(contents_ok(m, &md, step % 64 != 0 && step != steps));
     }
     return 0;
 }
