@@ -125,11 +125,19 @@ static int load_program(struct machine *m, const struct load_req *rq,
         return err;
     }
 
+    /* As MS-DOS does (Microsoft KB Q24935): ask for FFFFh paragraphs to
+     * learn the largest block; fail if it is below the minimum, take
+     * the maximum if it fits, else the whole block. */
     uint16_t largest = 0;
-    int dummy;
-    mcb_alloc(m, 0xFFFF, MCB_OWNER_DOS, &largest, &dummy);
+    int query_err = 0;
+    mcb_alloc(m, 0xFFFF, MCB_OWNER_DOS, &largest, &query_err);
     uint32_t need = PSP_PARAS + img.min_paras;
-    uint32_t want = PSP_PARAS + img.max_paras;
+    uint32_t want = img.load_high ? largest : PSP_PARAS + img.max_paras;
+    if (query_err == DOS_ERR_MCB_DESTROYED) {
+        mcb_free(m, env);
+        snprintf(why, whycap, "memory control blocks destroyed");
+        return query_err;
+    }
     if (largest < need) {
         mcb_free(m, env);
         snprintf(why, whycap, "not enough memory: needs %u KiB, %u KiB free",
@@ -148,8 +156,10 @@ static int load_program(struct machine *m, const struct load_req *rq,
     mcb_set_name(m, psp, base_name(rq->dos_path));
 
     uint16_t load_seg = (uint16_t)(psp + PSP_PARAS);
+    if (img.load_high)
+        load_seg = (uint16_t)(psp + paras - (img.image_size + 15) / 16);
     if (!dos_image_place(m, rq->file, rq->size, &img, load_seg, load_seg,
-                         (uint32_t)paras - PSP_PARAS, why, whycap)) {
+                         (uint32_t)(psp + paras - load_seg), why, whycap)) {
         mcb_free(m, psp);
         mcb_free(m, env);
         return DOS_ERR_INVALID_FORMAT;

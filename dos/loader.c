@@ -41,8 +41,11 @@ bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
         if (size > COM_MAX_SIZE)
             FAIL(".COM program too large (%zu bytes; at most %u)", size, COM_MAX_SIZE);
         img->image_size = (uint32_t)size;
-        /* A .COM gets the largest block; it needs 64 KiB at most. */
-        img->min_paras = (uint32_t)((size + 0xFF) / 16) + 1;
+        /* A .COM gets the largest block; it needs its image and a stack,
+         * within its one segment. */
+        img->min_paras = (uint32_t)((size + COM_STACK_MIN + 15) / 16);
+        if (img->min_paras > COM_SEGMENT_PARAS - PSP_PARAS)
+            img->min_paras = COM_SEGMENT_PARAS - PSP_PARAS;
         img->max_paras = 0x10000u;
         return true;
     }
@@ -77,6 +80,10 @@ bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
     uint32_t max_alloc = rd16(file + MZ_MAX_ALLOC);
     img->min_paras = image_paras + min_alloc;
     img->max_paras = image_paras + max_alloc;
+    /* Both zero means "load high" (MS-DOS 2.0+: M. Zbikowski, 1984;
+     * Microsoft KB Q25024): the program still gets the largest block,
+     * but its image sits at the top of it. */
+    img->load_high = min_alloc == 0 && max_alloc == 0;
     if (img->max_paras < img->min_paras)
         img->max_paras = img->min_paras;
     img->ss = rd16(file + MZ_SS);

@@ -19,6 +19,7 @@
 
 #include "dos/dos.h"
 #include "dos/loader.h"
+#include "dos/psp.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
@@ -159,6 +160,8 @@ static void test_com_size_limit(void **state)
     assert_true(parse(&f, false, &img, err));
     assert_false(img.is_exe);
     assert_int_equal(img.image_size, 65280);
+    /* It never needs more than its 64 KiB segment, PSP included. */
+    assert_int_equal(PSP_PARAS + img.min_paras, COM_SEGMENT_PARAS);
     assert_true(dos_image_place(fx->m, f.data, f.size, &img, LOAD_SEG, LOAD_SEG, 0x1000, err,
                                 sizeof err));
     assert_memory_equal(fx->m->mem + mem_lin(LOAD_SEG, 0), f.data, f.size);
@@ -354,7 +357,8 @@ static void test_zm_signature(void **state)
     free(f.data);
 }
 
-/* loader-13: min/max allocation: max below min is raised to min. */
+/* loader-13: min/max allocation: max below min is raised to min; both
+ * zero asks for loading high. */
 static void test_mz_alloc_fields(void **state)
 {
     (void)state;
@@ -366,6 +370,16 @@ static void test_mz_alloc_fields(void **state)
     assert_true(parse(&f, false, &img, err));
     assert_int_equal(img.min_paras, 2 + 0x100);
     assert_int_equal(img.max_paras, img.min_paras);
+    assert_false(img.load_high);
+    /* Both zero: load high (Microsoft KB Q25024). */
+    put16(f.data + MZ_MIN_ALLOC, 0);
+    put16(f.data + MZ_MAX_ALLOC, 0);
+    assert_true(parse(&f, false, &img, err));
+    assert_true(img.load_high);
+    assert_int_equal(img.min_paras, 2);
+    put16(f.data + MZ_MAX_ALLOC, 1);
+    assert_true(parse(&f, false, &img, err));
+    assert_false(img.load_high);
     free(f.data);
 }
 
