@@ -9,6 +9,7 @@
 ; wrote through the same SFT entry, so our file pointer moved; its memory
 ; (PSP and environment) is free again. Failures: missing file (2), bad
 ; subfunction AL=02h (1), a truncated MZ header (0Bh), none leaking memory.
+; AL=03h loads an MZ overlay into our own block with its relocations.
         org 100h
 %include "check.inc"
 
@@ -98,6 +99,45 @@
         mov     dx, bad_name
         int     21h
 
+        ; exec-6: AL = 03h loads an overlay into a block we own: the
+        ; image (header stripped) at the given segment, relocated by the
+        ; given factor, nothing run, no memory taken.
+        mov     ah, 3Ch
+        xor     cx, cx
+        mov     dx, ovl_name
+        int     21h
+        mov     bx, ax
+        mov     ah, 40h
+        mov     cx, ovl_len
+        mov     dx, ovl_data
+        int     21h
+        mov     ah, 3Eh
+        int     21h
+        mov     ah, 48h
+        mov     bx, 1
+        int     21h
+        CHECK_CF "exec-6.1", 0
+        mov     [ovl_pb], ax
+        mov     ax, 4B03h
+        mov     dx, ovl_name
+        mov     bx, ovl_pb
+        push    cs
+        pop     es
+        int     21h
+        CHECK_CF "exec-6.2", 0
+        mov     es, [ovl_pb]
+        CHECK_EQ "exec-6.3", word [es:0], 564Fh   ; "OV"
+        CHECK_EQ "exec-6.4", word [es:2], 2234h   ; 1234h + 1000h
+        CHECK_EQ "exec-6.5", word [es:4], 0ABCDh  ; not in the table
+        mov     ah, 49h
+        int     21h
+        CHECK_CF "exec-6.6", 0
+        call    largest_free
+        CHECK_EQ "exec-6.7", bx, word [free_before]
+        mov     ah, 41h
+        mov     dx, ovl_name
+        int     21h
+
         CHECK_DONE
 
 ; EXEC [prog] with subfunction [subfn]; returns CF and AX as DOS left
@@ -151,5 +191,15 @@ child_name   db "CHILD.COM", 0
 missing_name db "NOFILE.COM", 0
 bad_name     db "BAD.EXE", 0
 out_name     db "CHILD.TXT", 0
+ovl_name     db "OVL.EXE", 0
+ovl_pb       dw 0, 1000h        ; load segment, relocation factor
+; An MZ overlay: 2-paragraph header, one relocation at image offset 2.
+ovl_data     db "MZ"
+             dw ovl_len % 512, 1, 1, 2, 0, 0FFFFh
+             dw 0, 0, 0, 0, 0, 1Ch, 0
+             dw 2, 0            ; relocation: 0000:0002
+             db "OV"
+             dw 1234h, 0ABCDh
+ovl_len equ $ - ovl_data
 bad_data     db "MZ", 1, 2, 3, 4, 5, 6, 7, 8
 bad_len equ $ - bad_data
