@@ -204,8 +204,9 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
     size_t size = 0;
     uint8_t *file = dos_read_file(st->host_path, PROGRAM_READ_CAP, &size);
     if (!file) {
-        snprintf(err, errcap, "%s", strerror(errno));
-        return errno == ENOENT ? DOS_LOAD_NOT_FOUND : DOS_LOAD_BAD_PROGRAM;
+        int e = errno; /* snprintf may change errno */
+        snprintf(err, errcap, "%s", strerror(e));
+        return e == ENOENT ? DOS_LOAD_NOT_FOUND : DOS_LOAD_BAD_PROGRAM;
     }
     struct load_req rq = {
         .file = file, .size = size, .is_com_name = has_com_ext(st->host_path),

@@ -129,10 +129,16 @@ uint8_t *dos_read_file(const char *host_path, size_t cap, size_t *size)
     if (fd < 0)
         return NULL;
     struct stat st;
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    int e = 0;
+    if (fstat(fd, &st) < 0)
+        e = errno; /* st is not to be read then */
+    else if (S_ISDIR(st.st_mode))
+        e = EISDIR;
+    else if (!S_ISREG(st.st_mode))
+        e = EINVAL;
+    if (e) {
         close(fd);
-        errno = e ? e : EINVAL;
+        errno = e;
         return NULL;
     }
     size_t want = (size_t)st.st_size < cap ? (size_t)st.st_size : cap;

@@ -8,12 +8,15 @@
  * in every build. Header layout: RBIL INT 21/AH=4Bh, "Format of .EXE file
  * header".
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -383,6 +386,44 @@ static void test_mz_alloc_fields(void **state)
     free(f.data);
 }
 
+/* loader-14: dos_read_file: a whole file, a file cut at `cap`, and the
+ * errno for a missing file and for a directory (main turns ENOENT into
+ * 127, the rest into 126). */
+static void test_read_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vdm-loader-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/P.COM", dir);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite("0123456789", 1, 10, fp), 10);
+    fclose(fp);
+
+    size_t size = 0;
+    uint8_t *buf = dos_read_file(path, 1000, &size);
+    assert_non_null(buf);
+    assert_int_equal(size, 10);
+    assert_memory_equal(buf, "0123456789", 10);
+    free(buf);
+    buf = dos_read_file(path, 4, &size);
+    assert_non_null(buf);
+    assert_int_equal(size, 4);
+    free(buf);
+
+    errno = 0;
+    assert_null(dos_read_file(dir, 1000, &size));
+    assert_int_equal(errno, EISDIR);
+    snprintf(path, sizeof path, "%s/NONE.COM", dir);
+    assert_null(dos_read_file(path, 1000, &size));
+    assert_int_equal(errno, ENOENT);
+
+    snprintf(path, sizeof path, "%s/P.COM", dir);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +440,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_image_too_large, setup, teardown),
         cmocka_unit_test(test_zm_signature),
         cmocka_unit_test(test_mz_alloc_fields),
+        cmocka_unit_test(test_read_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
