@@ -22,6 +22,7 @@
 
 #include "dos/dos.h"
 #include "dos/loader.h"
+#include "dos/mem.h"
 #include "dos/psp.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
@@ -424,6 +425,111 @@ static void test_read_file(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* Write `f` to a fresh temp file; returns its path in `path`. */
+static void temp_program(const struct file *f, const char *name, char *dir, char *path,
+                         size_t cap)
+{
+    strcpy(dir, "/tmp/vdm-loader-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, cap, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(f->data, 1, f->size, fp), f->size);
+    fclose(fp);
+}
+
+static void temp_remove(const char *dir, const char *path)
+{
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
+/* loader-15: the root program: an EXE starts at the relocated CS:IP and
+ * SS:SP with DS = ES = PSP; the PSP is its own parent, knows its memory
+ * top and environment; the environment holds the strings, the word 1 and
+ * the program's DOS path (RBIL INT 21/AH=4Bh, AH=26h). */
+static void test_start_exe(void **state)
+{
+    struct fixture *fx = *state;
+    struct machine *m = fx->m;
+    struct file f = mz_new(64, 1);
+    set_reloc(&f, 0, 0, 0x10);
+    char dir[32], path[64], err[128] = "";
+    temp_program(&f, "P.EXE", dir, path, sizeof path);
+    static const char *const env[] = { "A=1", "PATH=C:\\", NULL };
+    struct dos_start st = { path, "C:\\P.EXE", " x", env };
+    assert_int_equal(dos_start_program(m, &st, err, sizeof err), DOS_LOAD_OK);
+    assert_true(mcb_chain_ok(m));
+
+    uint16_t psp = m->dos->cur_psp;
+    uint16_t load = (uint16_t)(psp + PSP_PARAS);
+    assert_int_equal(m->dos->root_psp, psp);
+    assert_int_equal(m->r.ds, psp);
+    assert_int_equal(m->r.es, psp);
+    assert_int_equal(m->r.cs, load + 1);
+    assert_int_equal(m->r.ip.w, 4);
+    assert_int_equal(m->r.ss, load + 2);
+    assert_int_equal(m->r.sp.w, 0x100);
+    assert_int_equal(mem_rd16(m, mem_lin(load, 0x10)), (uint16_t)(0x1110 + load));
+    assert_int_equal(mem_rd16(m, mem_lin(psp, PSP_PARENT)), psp);
+    assert_int_equal(mem_rd8(m, mem_lin(psp, PSP_TAIL_LEN)), 2);
+    /* max alloc FFFFh: the program got the rest of memory. */
+    assert_int_equal(mem_rd16(m, mem_lin(psp, PSP_MEM_TOP)), MEM_TOP_SEG);
+
+    uint16_t envseg = mem_rd16(m, mem_lin(psp, PSP_ENV_SEG));
+    static const char want[] = "A=1\0PATH=C:\\\0\0\1\0C:\\P.EXE";
+    assert_memory_equal(mem_ptr(m, mem_lin(envseg, 0), sizeof want), want, sizeof want);
+    assert_int_equal(mem_rd16(m, mem_lin((uint16_t)(envseg - 1), MCB_OWNER)), psp);
+    assert_int_equal(mem_rd16(m, mem_lin((uint16_t)(psp - 1), MCB_OWNER)), psp);
+    temp_remove(dir, path);
+    free(f.data);
+}
+
+/* loader-16: a COM starts at PSP:100h with SP = FFFEh and a 0 word there;
+ * a program refused for its size leaves the arena as it was. */
+static void test_start_com_and_refusal(void **state)
+{
+    struct fixture *fx = *state;
+    struct machine *m = fx->m;
+    struct file f = file_new(16, 0x90);
+    char dir[32], path[64], err[128] = "";
+    temp_program(&f, "P.COM", dir, path, sizeof path);
+    struct dos_start st = { path, "C:\\P.COM", "", (const char *const[]){ NULL } };
+    assert_int_equal(dos_start_program(m, &st, err, sizeof err), DOS_LOAD_OK);
+    uint16_t psp = m->dos->cur_psp;
+    assert_int_equal(m->r.cs, psp);
+    assert_int_equal(m->r.ss, psp);
+    assert_int_equal(m->r.ip.w, 0x100);
+    assert_int_equal(m->r.sp.w, 0xFFFE);
+    assert_int_equal(mem_rd16(m, mem_lin(psp, 0xFFFE)), 0);
+    assert_int_equal(mem_rd8(m, mem_lin(psp, 0x100)), 0x90);
+    temp_remove(dir, path);
+    free(f.data);
+
+    /* Refused: needs more than there is. The arena is unchanged. */
+    dos_destroy(m);
+    assert_true(dos_init(m));
+    f = mz_new(64, 0);
+    put16(f.data + MZ_MIN_ALLOC, 0xA000);
+    temp_program(&f, "BIG.EXE", dir, path, sizeof path);
+    uint8_t before[64];
+    memcpy(before, m->mem + mem_lin(m->dos->first_mcb, 0), sizeof before);
+    st = (struct dos_start){ path, "C:\\BIG.EXE", "", (const char *const[]){ NULL } };
+    assert_int_equal(dos_start_program(m, &st, err, sizeof err), DOS_LOAD_BAD_PROGRAM);
+    assert_true(err[0] != 0);
+    assert_true(mcb_chain_ok(m));
+    uint16_t largest;
+    int e;
+    assert_int_equal(mcb_alloc(m, 0xFFFF, 1, &largest, &e), 0);
+    assert_int_equal(largest, MEM_TOP_SEG - m->dos->first_mcb - 1);
+    temp_remove(dir, path);
+    free(f.data);
+
+    /* A missing file is "not found". */
+    st.host_path = "/nonexistent/vdm/X.COM";
+    assert_int_equal(dos_start_program(m, &st, err, sizeof err), DOS_LOAD_NOT_FOUND);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +547,8 @@ int main(void)
         cmocka_unit_test(test_zm_signature),
         cmocka_unit_test(test_mz_alloc_fields),
         cmocka_unit_test(test_read_file),
+        cmocka_unit_test_setup_teardown(test_start_exe, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_start_com_and_refusal, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
