@@ -125,11 +125,19 @@ static int load_program(struct machine *m, const struct load_req *rq,
         return err;
     }
 
+    /* As MS-DOS does (Microsoft KB Q24935): ask for FFFFh paragraphs to
+     * learn the largest block; fail if it is below the minimum, take
+     * the maximum if it fits, else the whole block. */
     uint16_t largest = 0;
-    int dummy;
-    mcb_alloc(m, 0xFFFF, MCB_OWNER_DOS, &largest, &dummy);
+    int query_err = 0;
+    mcb_alloc(m, 0xFFFF, MCB_OWNER_DOS, &largest, &query_err);
     uint32_t need = PSP_PARAS + img.min_paras;
-    uint32_t want = PSP_PARAS + img.max_paras;
+    uint32_t want = img.load_high ? largest : PSP_PARAS + img.max_paras;
+    if (query_err == DOS_ERR_MCB_DESTROYED) {
+        mcb_free(m, env);
+        snprintf(why, whycap, "memory control blocks destroyed");
+        return query_err;
+    }
     if (largest < need) {
         mcb_free(m, env);
         snprintf(why, whycap, "not enough memory: needs %u KiB, %u KiB free",
@@ -148,8 +156,10 @@ static int load_program(struct machine *m, const struct load_req *rq,
     mcb_set_name(m, psp, base_name(rq->dos_path));
 
     uint16_t load_seg = (uint16_t)(psp + PSP_PARAS);
+    if (img.load_high)
+        load_seg = (uint16_t)(psp + paras - (img.image_size + 15) / 16);
     if (!dos_image_place(m, rq->file, rq->size, &img, load_seg, load_seg,
-                         (uint32_t)paras - PSP_PARAS, why, whycap)) {
+                         (uint32_t)(psp + paras - load_seg), why, whycap)) {
         mcb_free(m, psp);
         mcb_free(m, env);
         return DOS_ERR_INVALID_FORMAT;
@@ -194,8 +204,9 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
     size_t size = 0;
     uint8_t *file = dos_read_file(st->host_path, PROGRAM_READ_CAP, &size);
     if (!file) {
-        snprintf(err, errcap, "%s", strerror(errno));
-        return errno == ENOENT ? DOS_LOAD_NOT_FOUND : DOS_LOAD_BAD_PROGRAM;
+        int e = errno; /* snprintf may change errno */
+        snprintf(err, errcap, "%s", strerror(e));
+        return e == ENOENT ? DOS_LOAD_NOT_FOUND : DOS_LOAD_BAD_PROGRAM;
     }
     struct load_req rq = {
         .file = file, .size = size, .is_com_name = has_com_ext(st->host_path),
@@ -222,23 +233,143 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
     return DOS_LOAD_OK;
 }
 
+/* EXEC subfunctions (RBIL INT 21/AH=4Bh, AL). */
+#define EXEC_LOAD_AND_RUN 0x00
+#define EXEC_LOAD_OVERLAY 0x03
+
+/* Offsets in the EXEC parameter blocks (RBIL #01590, #01591). */
+#define EPB_ENV 0x00        /* AL=00h: environment segment, 0 = copy */
+#define EPB_TAIL 0x02       /*         far pointer to the command tail */
+#define EPB_FCB1 0x06       /*         far pointers to two FCBs */
+#define EPB_FCB2 0x0A
+#define EPB_OVL_SEG 0x00    /* AL=03h: segment to load the overlay at */
+#define EPB_OVL_RELOC 0x02  /*         relocation factor for an .EXE */
+
+/* Bytes of FCB that EXEC copies into the child's PSP. */
+#define FCB_COPY_LEN 16
+
+static uint32_t epb_far(struct machine *m, uint32_t at)
+{
+    return mem_lin(mem_rd16(m, at + 2), mem_rd16(m, at));
+}
+
+/* AL=03h: load an overlay into memory the caller already owns: no PSP,
+ * no allocation, an .EXE relocated by the given factor, nothing run
+ * (RBIL INT 21/AH=4Bh: "DOS assumes that the overlay is being loaded into
+ * memory allocated by the caller"). The image may not run past 1 MiB. */
+static void exec_overlay(struct machine *m, const uint8_t *file, size_t size,
+                         const char *dos_path)
+{
+    uint32_t pb = mem_lin(m->r.es, m->r.bx.w);
+    uint16_t seg = mem_rd16(m, pb + EPB_OVL_SEG);
+    uint16_t reloc = mem_rd16(m, pb + EPB_OVL_RELOC);
+    struct dos_image img;
+    char why[160];
+    uint32_t room = MEM_CONV_SIZE / 16 - seg;
+    if (!dos_image_parse(file, size, false, &img, why, sizeof why) ||
+        !dos_image_place(m, file, size, &img, seg, reloc, room, why, sizeof why)) {
+        vdm_trace(m, TRACE_DOS, "EXEC overlay %s failed: %s", dos_path, why);
+        dos_fail(m, DOS_ERR_INVALID_FORMAT);
+        return;
+    }
+    dos_ok(m);
+}
+
+/* AL=00h: load the program as a child and start it; the parent resumes
+ * when the child terminates (see exec.h). */
+static void exec_child(struct machine *m, const uint8_t *file, size_t size,
+                       const struct hostfs_path *hp)
+{
+    struct dos_state *d = m->dos;
+    if (d->exec_depth == DOS_MAX_NEST) {
+        dos_fail(m, DOS_ERR_INSUFFICIENT_MEMORY);
+        return;
+    }
+    uint32_t pb = mem_lin(m->r.es, m->r.bx.w);
+    uint16_t env_seg = mem_rd16(m, pb + EPB_ENV);
+    uint32_t tail_lin = epb_far(m, pb + EPB_TAIL);
+    uint32_t fcb1 = epb_far(m, pb + EPB_FCB1);
+    uint32_t fcb2 = epb_far(m, pb + EPB_FCB2);
+    char tail[PSP_TAIL_MAX + 1];
+    unsigned tail_len = mem_rd8(m, tail_lin);
+    if (tail_len > PSP_TAIL_MAX)
+        tail_len = PSP_TAIL_MAX;
+    for (unsigned i = 0; i < tail_len; i++)
+        tail[i] = (char)mem_rd8(m, tail_lin + 1 + i);
+    tail[tail_len] = 0;
+    /* A tail ends at its CR even when the length byte says more. */
+    char *cr = memchr(tail, '\r', tail_len);
+    if (cr)
+        tail_len = (unsigned)(cr - tail);
+
+    /* The child's PSP:0Ah gets the parent's return address through INT
+     * 22h, which psp_build() copies; the old INT 22h comes back with the
+     * parent's own termination. */
+    uint32_t frame = mem_lin(m->r.ss, m->r.sp.w);
+    uint32_t old22 = mem_rd32(m, 0x22 * 4);
+    mem_wr16(m, 0x22 * 4, mem_rd16(m, frame));
+    mem_wr16(m, 0x22 * 4 + 2, mem_rd16(m, frame + 2));
+
+    uint16_t parent = d->cur_psp;
+    uint16_t parent_env = mem_rd16(m, mem_lin(parent, PSP_ENV_SEG));
+    struct load_req rq = {
+        .file = file, .size = size, .is_com_name = has_com_ext(hp->host),
+        .dos_path = hp->dos, .tail = tail, .tail_len = tail_len,
+        .env = NULL, .env_src = env_seg ? env_seg : parent_env, .parent = parent,
+    };
+    struct cpu_regs regs;
+    uint16_t child;
+    char why[160];
+    int e = load_program(m, &rq, &regs, &child, why, sizeof why);
+    mem_wr32(m, 0x22 * 4, old22);
+    if (e) {
+        vdm_trace(m, TRACE_DOS, "EXEC %s failed: %s", hp->dos, why);
+        dos_fail(m, e);
+        return;
+    }
+    /* PSP:0Ah was built from the INT 22h we set; keep INT 22h itself. */
+    mem_wr16(m, mem_lin(child, PSP_TERMINATE), mem_rd16(m, frame));
+    mem_wr16(m, mem_lin(child, PSP_TERMINATE + 2), mem_rd16(m, frame + 2));
+
+    /* MS-DOS copies the two FCBs from the parameter block. */
+    uint8_t *c1 = mem_ptr(m, mem_lin(child, PSP_FCB1), FCB_COPY_LEN);
+    uint8_t *c2 = mem_ptr(m, mem_lin(child, PSP_FCB2), FCB_COPY_LEN);
+    if (c1 && c2) {
+        mem_read(m, fcb1, c1, FCB_COPY_LEN);
+        mem_read(m, fcb2, c2, FCB_COPY_LEN);
+    }
+    dos_handles_inherit(m, parent, child);
+
+    mem_wr16(m, mem_lin(parent, PSP_SAVED_SSSP), m->r.sp.w);
+    mem_wr16(m, mem_lin(parent, PSP_SAVED_SSSP + 2), m->r.ss);
+    d->exec_stack[d->exec_depth++] = (struct dos_exec_frame){
+        .psp = parent, .regs = m->r, .dta_seg = d->dta_seg, .dta_off = d->dta_off,
+    };
+    d->cur_psp = child;
+    d->dta_seg = child;
+    d->dta_off = PSP_TAIL_LEN;
+    vdm_trace(m, TRACE_DOS, "EXEC %s: PSP %04Xh, entry %04X:%04X", hp->dos, child,
+              regs.cs, regs.ip.w);
+    m->r = regs;
+}
+
 /* INT 21h/4Bh  EXEC: load and execute program (RBIL INT 21/AH=4Bh).
- * In:  AL = 00h (load and execute), DS:DX -> ASCIZ program path,
- *      ES:BX -> parameter block: environment segment (0 = copy the
- *      parent's), far pointer to the command tail, two far FCB pointers.
- * Out: on return from the child, CF clear; or CF set, AX = error (1 bad
- *      subfunction, 2 file not found, 3 path not found, 5 access denied,
- *      8 not enough memory, 0Ah bad environment, 0Bh bad format).
- *      AL = 01h/03h are the DOS kernel issue's. */
+ * In:  AL = 00h (load and execute) or 03h (load overlay),
+ *      DS:DX -> ASCIZ program path, ES:BX -> parameter block. AL=00h:
+ *      environment segment (0 = copy the parent's), far pointer to the
+ *      command tail, two far FCB pointers. AL=03h: load segment,
+ *      relocation factor.
+ * Out: AL=00h: on return from the child, CF clear; AL=03h: CF clear once
+ *      loaded. Or CF set, AX = error (1 bad subfunction, 2 file not
+ *      found, 3 path not found, 5 access denied, 8 not enough memory,
+ *      0Ah bad environment, 0Bh bad format). AL=01h (load, don't run) is
+ *      not provided and fails with 1. */
 void dos_fn_exec(struct machine *m)
 {
     struct dos_state *d = m->dos;
-    if (m->r.ax.l != 0x00) {
+    uint8_t sub = m->r.ax.l;
+    if (sub != EXEC_LOAD_AND_RUN && sub != EXEC_LOAD_OVERLAY) {
         dos_fail(m, DOS_ERR_INVALID_FUNCTION);
-        return;
-    }
-    if (d->exec_depth == DOS_MAX_NEST) {
-        dos_fail(m, DOS_ERR_INSUFFICIENT_MEMORY);
         return;
     }
     char path[HOSTFS_DOS_MAX];
@@ -256,81 +387,17 @@ void dos_fn_exec(struct machine *m)
         dos_fail(m, DOS_ERR_ACCESS_DENIED);
         return;
     }
-
-    uint32_t pb = mem_lin(m->r.es, m->r.bx.w);
-    uint16_t env_seg = mem_rd16(m, pb);
-    uint32_t tail_lin = mem_lin(mem_rd16(m, pb + 4), mem_rd16(m, pb + 2));
-    uint32_t fcb1 = mem_lin(mem_rd16(m, pb + 8), mem_rd16(m, pb + 6));
-    uint32_t fcb2 = mem_lin(mem_rd16(m, pb + 12), mem_rd16(m, pb + 10));
-    char tail[PSP_TAIL_MAX + 1];
-    unsigned tail_len = mem_rd8(m, tail_lin);
-    if (tail_len > PSP_TAIL_MAX)
-        tail_len = PSP_TAIL_MAX;
-    for (unsigned i = 0; i < tail_len; i++)
-        tail[i] = (char)mem_rd8(m, tail_lin + 1 + i);
-    tail[tail_len] = 0;
-    /* A tail ends at its CR even when the length byte says more. */
-    char *cr = memchr(tail, '\r', tail_len);
-    if (cr)
-        tail_len = (unsigned)(cr - tail);
-
     size_t size = 0;
     uint8_t *file = dos_read_file(hp.host, PROGRAM_READ_CAP, &size);
     if (!file) {
         dos_fail(m, hostfs_errno_to_dos(errno));
         return;
     }
-
-    /* The child's PSP:0Ah gets the parent's return address through INT
-     * 22h, which psp_build() copies; the old INT 22h comes back with the
-     * parent's own termination. */
-    uint32_t frame = mem_lin(m->r.ss, m->r.sp.w);
-    uint32_t old22 = mem_rd32(m, 0x22 * 4);
-    mem_wr16(m, 0x22 * 4, mem_rd16(m, frame));
-    mem_wr16(m, 0x22 * 4 + 2, mem_rd16(m, frame + 2));
-
-    uint16_t parent = d->cur_psp;
-    uint16_t parent_env = mem_rd16(m, mem_lin(parent, PSP_ENV_SEG));
-    struct load_req rq = {
-        .file = file, .size = size, .is_com_name = has_com_ext(hp.host),
-        .dos_path = hp.dos, .tail = tail, .tail_len = tail_len,
-        .env = NULL, .env_src = env_seg ? env_seg : parent_env, .parent = parent,
-    };
-    struct cpu_regs regs;
-    uint16_t child;
-    char why[160];
-    e = load_program(m, &rq, &regs, &child, why, sizeof why);
+    if (sub == EXEC_LOAD_OVERLAY)
+        exec_overlay(m, file, size, hp.dos);
+    else
+        exec_child(m, file, size, &hp);
     free(file);
-    mem_wr32(m, 0x22 * 4, old22);
-    if (e) {
-        vdm_trace(m, TRACE_DOS, "EXEC %s failed: %s", hp.dos, why);
-        dos_fail(m, e);
-        return;
-    }
-    /* PSP:0Ah was built from the INT 22h we set; keep INT 22h itself. */
-    mem_wr16(m, mem_lin(child, PSP_TERMINATE), mem_rd16(m, frame));
-    mem_wr16(m, mem_lin(child, PSP_TERMINATE + 2), mem_rd16(m, frame + 2));
-
-    /* MS-DOS copies the two FCBs from the parameter block. */
-    uint8_t *c1 = mem_ptr(m, mem_lin(child, PSP_FCB1), 16);
-    uint8_t *c2 = mem_ptr(m, mem_lin(child, PSP_FCB2), 16);
-    if (c1 && c2) {
-        mem_read(m, fcb1, c1, 16);
-        mem_read(m, fcb2, c2, 16);
-    }
-    dos_handles_inherit(m, parent, child);
-
-    mem_wr16(m, mem_lin(parent, PSP_SAVED_SSSP), m->r.sp.w);
-    mem_wr16(m, mem_lin(parent, PSP_SAVED_SSSP + 2), m->r.ss);
-    d->exec_stack[d->exec_depth++] = (struct dos_exec_frame){
-        .psp = parent, .regs = m->r, .dta_seg = d->dta_seg, .dta_off = d->dta_off,
-    };
-    d->cur_psp = child;
-    d->dta_seg = child;
-    d->dta_off = PSP_TAIL_LEN;
-    vdm_trace(m, TRACE_DOS, "EXEC %s: PSP %04Xh, entry %04X:%04X", hp.dos, child,
-              regs.cs, regs.ip.w);
-    m->r = regs;
 }
 
 void dos_terminate(struct machine *m, uint8_t code, uint8_t type)

@@ -1,17 +1,26 @@
 /*
  * Processes: loading a program into a new PSP (the root program and INT
- * 21h/4B00h children), and terminating one (INT 20h, 21h/00h, 21h/4Ch).
+ * 21h/4B00h children), loading overlays (4B03h), and terminating a
+ * program (INT 20h, 21h/00h, 21h/4Ch, the default INT 23h).
  *
- * EXEC and terminate (MS-DOS semantics, RBIL INT 21/AH=4Bh and 4Ch):
- *  - EXEC saves the parent's registers (host side) and the INT 22h vector
- *    (set to the parent's return address) in the child's PSP, makes the
- *    child current and starts it. The parent stays suspended in its INT 21h.
- *  - Terminate restores INT 22h/23h/24h from the child's PSP, closes the
- *    child's handles, frees its memory, stores the return code for 4Dh, and
- *    resumes the parent at the PSP's terminate address with CF clear.
- *  - Terminating the root program ends the run with its return code.
- * Invariant: exec_depth counts suspended parents, and cur_psp is the root
- * PSP exactly when exec_depth == 0.
+ * States of one process, and what moves it (RBIL INT 21/AH=4Bh, 4Ch):
+ *   loading  --load_program() ok-->  running   (EXEC, or the root start)
+ *   loading  --any failure------->   gone: env and PSP blocks freed, INT
+ *                                    22h restored, parent sees CF + code
+ *   running  --EXEC 4B00h ok----->   suspended in its INT 21h; its regs,
+ *                                    PSP and DTA pushed on exec_stack
+ *   suspended --child terminates->   running: regs popped, CF clear, IRET
+ *                                    to PSP:0Ah of the child
+ *   running  --terminate--------->   gone: INT 22h/23h/24h restored from
+ *                                    its PSP, handles closed, its blocks
+ *                                    freed (not for TSR), 4Dh code stored;
+ *                                    the root's termination ends the run
+ * Invariants:
+ *  1. exec_depth counts suspended parents; exec_stack[0..exec_depth) are
+ *     their frames, oldest first, and the root is never on it.
+ *  2. A failed load leaves the arena as it was (no block stays allocated).
+ *  3. last_retcode is AH = termination type, AL = code, and reads as 0
+ *     after 4Dh has read it once.
  */
 #ifndef VDM_DOS_EXEC_H
 #define VDM_DOS_EXEC_H

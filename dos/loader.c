@@ -41,8 +41,11 @@ bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
         if (size > COM_MAX_SIZE)
             FAIL(".COM program too large (%zu bytes; at most %u)", size, COM_MAX_SIZE);
         img->image_size = (uint32_t)size;
-        /* A .COM gets the largest block; it needs 64 KiB at most. */
-        img->min_paras = (uint32_t)((size + 0xFF) / 16) + 1;
+        /* A .COM gets the largest block; it needs its image and a stack,
+         * within its one segment. */
+        img->min_paras = (uint32_t)((size + COM_STACK_MIN + 15) / 16);
+        if (img->min_paras > COM_SEGMENT_PARAS - PSP_PARAS)
+            img->min_paras = COM_SEGMENT_PARAS - PSP_PARAS;
         img->max_paras = 0x10000u;
         return true;
     }
@@ -77,6 +80,10 @@ bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
     uint32_t max_alloc = rd16(file + MZ_MAX_ALLOC);
     img->min_paras = image_paras + min_alloc;
     img->max_paras = image_paras + max_alloc;
+    /* Both zero means "load high" (MS-DOS 2.0+: M. Zbikowski, 1984;
+     * Microsoft KB Q25024): the program still gets the largest block,
+     * but its image sits at the top of it. */
+    img->load_high = min_alloc == 0 && max_alloc == 0;
     if (img->max_paras < img->min_paras)
         img->max_paras = img->min_paras;
     img->ss = rd16(file + MZ_SS);
@@ -94,10 +101,15 @@ bool dos_image_place(struct machine *m, const uint8_t *file, size_t size,
     uint32_t room = block_paras * 16;
     if (img->image_size > room)
         FAIL("program too large for memory (%u bytes, %u free)", img->image_size, room);
-    if ((uint64_t)img->image_off + img->image_size > size)
+    if ((uint64_t)img->image_off + img->image_size > size ||
+        (uint64_t)img->reloc_off + 4u * img->reloc_count > size)
         FAIL("truncated program image");
-    uint8_t *dst = mem_ptr(m, mem_lin(load_seg, 0), img->image_size);
-    if (!dst)
+    /* The whole block must lie below 1 MiB: relocations are applied
+     * through the A20-wrapped accessors, so a block reaching into the HMA
+     * would be copied to one place and relocated in another. */
+    uint32_t lin = mem_lin(load_seg, 0);
+    uint8_t *dst = mem_ptr(m, lin, img->image_size);
+    if (!dst || (uint64_t)lin + room > MEM_CONV_SIZE)
         FAIL("program does not fit below 1 MiB");
     memcpy(dst, file + img->image_off, img->image_size);
 
@@ -106,8 +118,7 @@ bool dos_image_place(struct machine *m, const uint8_t *file, size_t size,
         uint32_t at = (uint32_t)rd16(e + 2) * 16 + rd16(e);
         if (at + 2 > room)
             FAIL("bad EXE: relocation %u points outside the program (offset %05Xh)", i, at);
-        uint32_t lin = mem_lin(load_seg, 0) + at;
-        mem_wr16(m, lin, (uint16_t)(mem_rd16(m, lin) + reloc_base));
+        mem_wr16(m, lin + at, (uint16_t)(mem_rd16(m, lin + at) + reloc_base));
     }
     return true;
 }
@@ -118,10 +129,16 @@ uint8_t *dos_read_file(const char *host_path, size_t cap, size_t *size)
     if (fd < 0)
         return NULL;
     struct stat st;
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    int e = 0;
+    if (fstat(fd, &st) < 0)
+        e = errno; /* st is not to be read then */
+    else if (S_ISDIR(st.st_mode))
+        e = EISDIR;
+    else if (!S_ISREG(st.st_mode))
+        e = EINVAL;
+    if (e) {
         close(fd);
-        errno = e ? e : EINVAL;
+        errno = e;
         return NULL;
     }
     size_t want = (size_t)st.st_size < cap ? (size_t)st.st_size : cap;

@@ -32,16 +32,24 @@ struct machine;
 #define MZ_CS 0x16
 #define MZ_RELOC_OFF 0x18
 
-/* The largest .COM image: a 64 KiB segment less the PSP and a word of
- * stack (65,280 bytes; MS-DOS refuses larger .COM files). */
+/* The largest .COM image: a 64 KiB segment less the PSP (65,280 bytes;
+ * MS-DOS refuses larger .COM files). Its initial stack word at FFFEh
+ * then overlays the image's last two bytes, as in MS-DOS. */
 #define COM_MAX_SIZE 0xFF00u
+
+/* A .COM needs its image plus this much stack after the PSP, but never
+ * more than the rest of its 64 KiB segment. */
+#define COM_STACK_MIN 0x100u
+#define COM_SEGMENT_PARAS 0x1000u
 
 struct dos_image {
     bool is_exe;
     uint32_t image_off;    /* where the load module starts in the file */
     uint32_t image_size;   /* bytes of load module */
     uint32_t min_paras;    /* paragraphs the program needs after the PSP */
-    uint32_t max_paras;    /* paragraphs it would like (capped at 1 MiB) */
+    uint32_t max_paras;    /* paragraphs it would like (>= min_paras) */
+    bool load_high;        /* EXE with min and max alloc both 0: the image
+                              goes at the top of the largest block */
     uint16_t cs, ip, ss, sp; /* EXE: relative to the load segment */
     uint32_t reloc_off;    /* EXE: file offset of the relocation table */
     uint16_t reloc_count;

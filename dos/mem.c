@@ -174,9 +174,14 @@ int mcb_resize(struct machine *m, uint16_t seg, uint16_t paras, uint16_t *larges
         if (n.owner == MCB_OWNER_FREE)
             avail += 1u + n.size;
     }
+    /* RBIL INT 21/AH=4Ah: "under DOS 2.1-6.0, if there is insufficient
+     * memory to expand the block as much as requested, the block will be
+     * made as large as possible" - and the call still fails with 8. */
+    int err = 0;
     if (paras > avail) {
         *largest = (uint16_t)avail;
-        return DOS_ERR_INSUFFICIENT_MEMORY;
+        err = DOS_ERR_INSUFFICIENT_MEMORY;
+        paras = (uint16_t)avail;
     }
     if (paras > b.size) {
         struct mcb n = mcb_get(m, next);
@@ -190,7 +195,7 @@ int mcb_resize(struct machine *m, uint16_t seg, uint16_t paras, uint16_t *larges
     next = mcb_next(m, mcb, &broken);
     if (next)
         mcb_coalesce(m, next);
-    return 0;
+    return err;
 }
 
 void mcb_free_owned(struct machine *m, uint16_t owner)

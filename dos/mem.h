@@ -45,7 +45,8 @@ uint16_t mcb_alloc(struct machine *m, uint16_t paras, uint16_t owner,
 int mcb_free(struct machine *m, uint16_t seg);
 
 /* Resize the block at `seg` to `paras`. Returns 0 or a DOS error; on
- * DOS_ERR_INSUFFICIENT_MEMORY, *largest is the most it could grow to. */
+ * DOS_ERR_INSUFFICIENT_MEMORY, *largest is the most it could grow to, and
+ * the block has been grown to that size (as MS-DOS 2.1-6.0 does). */
 int mcb_resize(struct machine *m, uint16_t seg, uint16_t paras, uint16_t *largest);
 
 /* Free every block owned by `owner` (at program termination). */

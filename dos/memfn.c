@@ -39,7 +39,8 @@ void dos_fn_free(struct machine *m)
 /* INT 21h/4Ah  Resize memory block (RBIL INT 21/AH=4Ah).
  * In:  ES = segment of the block, BX = new size in paragraphs.
  * Out: CF clear; or CF set, AX = 7, 8 or 9, and with 8 BX = the largest
- *      size this block could have. The block is left as it was on error. */
+ *      size this block could have. On 8 the block has still been grown
+ *      to that size, as MS-DOS 2.1-6.0 does (RBIL note). */
 void dos_fn_resize(struct machine *m)
 {
     uint16_t largest = 0;

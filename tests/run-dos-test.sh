@@ -10,6 +10,9 @@
 #   stdin FILE            feed FILE (next to the .expect) on standard input
 #   stdin-text TEXT       feed TEXT and a newline on standard input
 #   setup SRC [DEST]      copy SRC (next to the .expect) into the run directory
+#   setup-built NAME [DEST]  copy NAME, another assembled test program from
+#                         the build directory PROGRAM sits in (e.g. a child
+#                         that an EXEC test runs), into the run directory
 #   mkdir DIR             create DIR in the run directory first
 #   stdout FILE           standard output must equal FILE byte for byte
 #   stdout-lines          the lines that follow, up to "end", are the expected
@@ -55,6 +58,8 @@ while IFS= read -r line || [ -n "$line" ]; do
     stdin) stdin="$srcdir/$rest" ;;
     stdin-text) printf '%s\n' "$rest" > "$run/.stdin"; stdin="$run/.stdin" ;;
     setup) read -r src dest <<< "$rest"; cp "$srcdir/$src" "$run/${dest:-$src}" ;;
+    setup-built) read -r src dest <<< "$rest"
+                 cp "$(dirname "$prog")/$src" "$run/${dest:-$src}" || exit 1 ;;
     mkdir) mkdir -p "$run/$rest" ;;
     stdout) stdout_file="$srcdir/$rest" ;;
     stdout-lines) : > "$expected_lines"; stdout_file="$expected_lines"; lines_mode=1 ;;
