@@ -5,7 +5,9 @@
 ; 125), "L" loops forever (--timeout: 124; a signal: 128+n), anything else
 ; exits with 0 and leaves the close to DOS's termination.
 ; RBIL INT 21/AH=3Ch, AH=40h, AH=4Ch ("closes all files").
-; When create fails it prints "create failed XXXX" (AX) and exits with 2.
+; When create fails it prints "create failed" and "3ch FAIL got XXXX" (AX)
+; and exits with 2. No .expect: tests/e2e/crash.sh runs it in every mode
+; and compares WROTE.TXT with crash_write.txt.
         org 100h
 %include "check.inc"
 
