@@ -180,9 +180,11 @@ static int parse_options(int argc, char **argv, struct options *o)
             vdm_warn("option '%s' needs a value (try 'vdm --help')", argv[optind - 1]);
             return EXIT_VDM_FAILED;
         default:
-            /* getopt_long sets optopt to a known option given a value it
-             * does not take (--help=x); 0 for an unknown name. */
-            if (optopt)
+            /* getopt_long sets optopt to a long option's value (all >=
+             * OPT_BACKEND) when it was given a value it does not take
+             * (--help=x); to the letter for an unknown -x; 0 for an
+             * unknown long name. */
+            if (optopt >= OPT_BACKEND)
                 vdm_warn("option '%s' takes no value (try 'vdm --help')", argv[optind - 1]);
             else
                 vdm_warn("unknown option '%s' (try 'vdm --help')", argv[optind - 1]);

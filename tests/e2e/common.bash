@@ -21,6 +21,7 @@ set -u
 VDM=$(realpath "$1")
 DOS_DIR=$(realpath "$2")
 BUILD_DIR=$(realpath "$3")
+TESTS_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)  # tests/ in the source tree
 work=$(mktemp -d "${TMPDIR:-/tmp}/vdm-e2e.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 out=$work/.out err=$work/.err
@@ -65,4 +66,12 @@ want_vdm_line() {
   local n; n=$(wc -l < "$err")
   if [ "$n" != 1 ]; then bad "stderr has $n lines, want 1"; return; fi
   grep -qE "^vdm: ($1)\$" "$err" || bad "stderr '$(cat "$err")' does not match 'vdm: $1'"
+}
+
+# Is signal number $1 ignored in this shell (inherited SIG_IGN, which vdm
+# keeps, e.g. SIGINT in a background job or SIGPIPE under some runners)?
+sig_ignored() {
+  local mask
+  mask=$(awk '/^SigIgn:/ { print $2 }' /proc/$BASHPID/status 2>/dev/null) || return 1
+  [ -n "$mask" ] && (( (16#$mask >> ($1 - 1)) & 1 ))
 }
