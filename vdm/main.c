@@ -271,7 +271,9 @@ static void on_stop_signal(int sig)
  * restored. SIGPIPE keeps its default: DOS writes are unbuffered, so a
  * reader that went away loses nothing by vdm dying at once, the way
  * `yes | head -1` ends. A signal ignored when vdm starts (nohup, a
- * background job's SIGINT) stays ignored. */
+ * background job's SIGINT) stays ignored. The handler is good for one
+ * signal: a second one kills vdm at once, the way out when the guest sits
+ * in a host call the flag cannot interrupt (a read from a terminal). */
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 static void catch_stop_signals(void)
@@ -280,7 +282,9 @@ static void catch_stop_signals(void)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop_signal;
     sigemptyset(&sa.sa_mask);
-    /* No SA_RESTART: the run loop's sleep returns at once with EINTR. */
+    /* No SA_RESTART: the run loop's sleep returns at once with EINTR.
+     * SA_RESETHAND: the next signal finds the default action. */
+    sa.sa_flags = SA_RESETHAND;
     for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
         struct sigaction old;
         if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)

@@ -46,6 +46,27 @@ else
 fi
 end_case
 
+begin "a second SIGTERM ends vdm at once, even blocked in a read"
+# FILTER.COM reads stdin: a FIFO nobody writes to. The first signal only
+# sets the flag (the read goes on); the second finds the default action.
+dos_prog tail_stdio.COM FILTER.COM
+mkfifo "$work/fifo"
+exec 3<> "$work/fifo"
+start=$(date +%s%N)
+(cd "$work" && exec "$VDM" FILTER.COM <&3 > "$out" 2> "$err") &
+pid=$!
+sleep 0.5
+kill -TERM $pid; sleep 0.5; kill -TERM $pid 2>/dev/null
+# A vdm that survives both is killed at 5 s (status 137, a failure).
+for _ in $(seq 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+kill -KILL $pid 2>/dev/null
+wait $pid; st=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+exec 3>&-
+want_status 143
+[ $ms -lt 5000 ] || bad "took $ms ms"
+end_case
+
 begin "a signal ignored when vdm starts stays ignored (nohup)"
 # Not through timeout(1): it resets the disposition in its child.
 (cd "$work" && trap '' HUP && exec "$VDM" --timeout=2 LOOP.COM < /dev/null > "$out" 2> "$err") &
