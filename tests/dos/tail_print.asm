@@ -6,24 +6,11 @@
 ; Exit status 0; 3 when the CR terminator is missing.
         org 100h
 
-TAIL_LEN equ 80h
-TAIL     equ 81h
+%include "tail_bracket.inc"
+
 CR       equ 0Dh
 
-        mov     ah, 40h                 ; write "[" to stdout (handle 1)
-        mov     bx, 1
-        mov     cx, 1
-        mov     dx, open_br
-        int     21h
-        mov     cl, [TAIL_LEN]
-        xor     ch, ch
-        mov     ah, 40h
-        mov     dx, TAIL
-        int     21h                     ; the tail itself, CX bytes
-        mov     ah, 40h
-        mov     cx, close_len
-        mov     dx, close_br
-        int     21h
+        PRINT_TAIL 1                    ; stdout
         mov     bl, [TAIL_LEN]
         xor     bh, bh
         mov     al, 0
@@ -33,6 +20,3 @@ CR       equ 0Dh
 .out:   mov     ah, 4Ch
         int     21h
 
-open_br   db "["
-close_br  db "]", 13, 10
-close_len equ $ - close_br

@@ -6,24 +6,11 @@
 ; Exit status 0; 1 when a read or write fails.
         org 100h
 
-TAIL_LEN equ 80h
-TAIL     equ 81h
+%include "tail_bracket.inc"
+
 BUF_SIZE equ 512
 
-        mov     ah, 40h
-        mov     bx, 2
-        mov     cx, 1
-        mov     dx, open_br
-        int     21h
-        mov     cl, [TAIL_LEN]
-        xor     ch, ch
-        mov     ah, 40h
-        mov     dx, TAIL
-        int     21h
-        mov     ah, 40h
-        mov     cx, close_len
-        mov     dx, close_br
-        int     21h
+        PRINT_TAIL 2                    ; stderr
 .copy:  mov     ah, 3Fh                 ; read up to BUF_SIZE from stdin
         xor     bx, bx
         mov     cx, BUF_SIZE
@@ -45,7 +32,4 @@ BUF_SIZE equ 512
 .fail:  mov     ax, 4C01h
         int     21h
 
-open_br   db "["
-close_br  db "]", 13, 10
-close_len equ $ - close_br
 buf       times BUF_SIZE db 0
