@@ -1,8 +1,9 @@
 ; Unclaimed I/O ports: with no device decoding the address, a PC's data bus
 ; floats high, so IN reads all ones (FFh for a byte, FFFFh for a word) and
 ; OUT goes nowhere (DESIGN.md "IN/OUT", STYLE.md "Unclaimed ports read
-; 0xFF, writes vanish, both visible under --trace=port"). Port E0h is not
-; assigned on a PC/AT (RBIL PORTS.A: E0h-EFh are unused on the AT).
+; 0xFF, writes vanish, both visible under --trace=port"). Ports E0h and
+; E8h: no device vdm emulates claims them (pick others if one ever does;
+; tests/e2e/ports.sh checks the exact trace lines for them).
         org 100h
 %include "check.inc"
 
