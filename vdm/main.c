@@ -212,29 +212,58 @@ static int list_backends(void)
     return 0;
 }
 
-/* The DOS path of host file `host`: under the current directory it is on
- * C:; elsewhere its directory is mounted read-only on the next free drive.
- * Returns false with a message when neither works. */
+/* Drive numbers (0 = A:): the current directory is C:; a program's own
+ * directory, when it cannot be reached from C:, gets the next free one. */
+#define DRIVE_C 2
+#define DRIVE_FIRST_EXTRA 3
+
+/* `path` relative to directory `dir` when it lies beneath it, else NULL.
+ * Both are absolute and canonical (realpath, getcwd). */
+static const char *path_under(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1) /* dir is "/" */
+        return path + 1;
+    if (strncmp(path, dir, n) != 0 || path[n] != '/')
+        return NULL;
+    return path + n + 1;
+}
+
+/* Mount the directory holding file `real` read-only on the next free
+ * drive; returns the drive, or -1 when none is free or the mount fails. */
+static int mount_dir_of(struct machine *m, const char *real)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", real);
+    *strrchr(dir, '/') = 0;
+    int drive = DRIVE_FIRST_EXTRA;
+    while (drive < HOSTFS_DRIVES && m->dos->fs.drive[drive].mounted)
+        drive++;
+    if (drive == HOSTFS_DRIVES || hostfs_mount(&m->dos->fs, drive, dir[0] ? dir : "/", true))
+        return -1;
+    return drive;
+}
+
+/* The DOS path of host file `host`, which goes into its environment block.
+ * Under the current directory it is on C:, unless its directory is deeper
+ * than a DOS directory path may be (HOSTFS_CWD_MAX bytes, as MS-DOS
+ * allows). A program outside the current directory, or that deep, has its
+ * directory mounted read-only on the next free drive (D: on), so it runs
+ * as D:\NAME.EXT while the DOS current directory stays C:\.
+ * Returns false when neither works. */
 static bool program_dos_path(struct machine *m, const char *host, char *dos, size_t cap)
 {
     char real[PATH_MAX], cwd[PATH_MAX];
     if (!realpath(host, real) || !getcwd(cwd, sizeof cwd))
         return false;
-    size_t cl = strlen(cwd);
-    const char *rel;
-    int drive = 2;
-    if (strncmp(real, cwd, cl) == 0 && (real[cl] == '/' || cl == 1)) {
-        rel = real + cl + (cl == 1 ? 0 : 1);
-    } else {
-        char dir[PATH_MAX];
-        snprintf(dir, sizeof dir, "%s", real);
-        char *slash = strrchr(dir, '/');
-        *slash = 0;
-        rel = real + (slash - dir) + 1;
-        for (drive = 3; drive < HOSTFS_DRIVES && m->dos->fs.drive[drive].mounted; drive++)
-            ;
-        if (drive == HOSTFS_DRIVES || hostfs_mount(&m->dos->fs, drive, dir[0] ? dir : "/", true))
+    const char *base = strrchr(real, '/') + 1;
+    const char *rel = path_under(real, cwd);
+    int drive = DRIVE_C;
+    if (!rel || (size_t)(base - rel) > HOSTFS_CWD_MAX + 1) {
+        drive = mount_dir_of(m, real);
+        if (drive < 0)
             return false;
+        rel = base;
     }
     struct hostfs_path hp;
     char want[HOSTFS_DOS_MAX];
@@ -365,7 +394,7 @@ int main(int argc, char **argv)
         goto out;
     }
     fault_init(m);
-    if (!getcwd(cwd, sizeof cwd) || hostfs_mount(&m->dos->fs, 2, cwd, false)) {
+    if (!getcwd(cwd, sizeof cwd) || hostfs_mount(&m->dos->fs, DRIVE_C, cwd, false)) {
         vdm_warn("cannot use the current directory as drive C:");
         goto out;
     }

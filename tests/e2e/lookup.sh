@@ -51,20 +51,14 @@ cp "$DOS_DIR/env_print.COM" "$work/cwd/sub/PRINTENV.COM"
 run_in_cwd() {
   (cd "$work/cwd" && "$VDM" "$@" < /dev/null > "$out" 2> "$err"); st=$?
 }
-# The last two lines of PRINTENV's output: the program's DOS path after the
-# environment strings, and the current drive.
+# The program's DOS path, which PRINTENV prints after the environment
+# strings as "<0001> PATH".
 check_paths() {
-  local path drive
-  path=$(tail -n 2 "$out" | head -n 1 | tr -d '\r')
-  drive=$(tail -n 1 "$out" | tr -d '\r')
+  local path
+  path=$(tr -d '\r' < "$out" | grep '^<')
   [[ "$path" =~ $1 ]] || bad "program path '$path', want /$1/"
-  case "$drive" in
-    "drive C:") ;;
-    "drive ?:") skip_case "INT 21h/19h (current drive) is not available" ;;
-    *) bad "current drive line '$drive', want 'drive C:'" ;;
-  esac
 }
-begin "a program in another directory runs; its path is on another drive, cwd stays C:"
+begin "a program in another directory runs; its path is on another drive"
 run_in_cwd ../other/printenv
 want_status 0; want_no_err
 check_paths '^<0001> [D-Z]:\\PRINTENV\.COM$'
@@ -82,11 +76,49 @@ want_status 0; want_no_err
 check_paths '^<0001> C:\\SUB\\PRINTENV\.COM$'
 end_case
 
+# 17 levels of "DIRLEVEL": 152 bytes of directory, past DOS's 64 (and
+# past a whole DOS path's 128): the program's directory gets a drive.
+deep=$(printf 'DIRLEVEL/%.0s' $(seq 17))
+mkdir -p "$work/cwd/$deep"
+cp "$DOS_DIR/env_print.COM" "$work/cwd/$deep/PRINTENV.COM"
+begin "a program deeper than a DOS path allows runs from a drive of its own"
+run_in_cwd "$deep/PRINTENV.COM"
+want_status 0; want_no_err
+check_paths '^<0001> [D-Z]:\\PRINTENV\.COM$'
+end_case
+
+# The boundary: a 64-byte directory is on C:, 65 bytes is not.
+d64=$(printf 'ABCDEFGH.XYZ/%.0s' 1 2 3 4)ABCDEFGH/ABC
+for d in "$d64" "${d64}D"; do
+  begin "a ${#d}-byte directory under the cwd is $([ ${#d} = 64 ] && echo "on C:" || echo "a drive of its own")"
+  mkdir -p "$work/cwd/$d"
+  cp "$DOS_DIR/env_print.COM" "$work/cwd/$d/PRINTENV.COM"
+  run_in_cwd "$d/printenv"
+  want_status 0; want_no_err
+  if [ ${#d} = 64 ]; then
+    check_paths "^<0001> C:\\\\$(sed 's/\./\\./g; s#/#\\\\#g' <<< "$d")\\\\PRINTENV\\.COM\$"
+  else
+    check_paths '^<0001> [D-Z]:\\PRINTENV\.COM$'
+  fi
+  end_case
+done
+
 begin "a program in the cwd given by absolute path is C:\\NAME"
 cp "$DOS_DIR/env_print.COM" "$work/cwd/PRINTENV.COM"
 run_in_cwd "$work/cwd/printenv.com"
 want_status 0; want_no_err
 check_paths '^<0001> C:\\PRINTENV\.COM$'
+end_case
+
+begin "the DOS current drive stays C: when the program is on another"
+run_in_cwd ../other/printenv
+want_status 0
+drive=$(tail -n 1 "$out" | tr -d '\r')
+case "$drive" in
+  "drive C:") ;;
+  "drive ?:") skip_case "INT 21h/19h (current drive) is not available" ;;
+  *) bad "current drive line '$drive', want 'drive C:'" ;;
+esac
 end_case
 
 begin "a missing program is status 127 with one vdm: line"
