@@ -3,7 +3,9 @@
  * teardown. Only this file prints the final "vdm: ..." line and picks the
  * exit status (DESIGN.md, "The public contract"):
  *   the DOS return code; 124 --timeout; 125 vdm failed or the guest
- *   crashed its CPU; 126 not a runnable program; 127 not found.
+ *   crashed its CPU; 126 not a runnable program; 127 not found; and, as a
+ *   shell reports a command a signal ended, 128+N when SIGINT, SIGTERM or
+ *   SIGHUP stopped the run (after the same teardown).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -92,7 +94,7 @@ static void usage(FILE *f)
     }
     fprintf(f, "\nExit status: the DOS program's return code; 124 timeout; 125 vdm\n"
                "failed or the program crashed the CPU; 126 not a runnable program;\n"
-               "127 program not found.\n");
+               "127 program not found; 128+N stopped by signal N (INT, TERM, HUP).\n");
 }
 
 static bool parse_trace(const char *list, unsigned *out)

@@ -17,6 +17,7 @@
 #   end_case                  print the case's line
 #   finish                    exit 0, 1 on any failure, 77 when every case
 #                             skipped
+# shellcheck disable=SC2034  # the variables are for the sourcing scripts
 set -u
 VDM=$(realpath "$1")
 DOS_DIR=$(realpath "$2")

@@ -6,6 +6,7 @@
 # complete on the host however it ended.
 # Each crash_*.asm prints "where CS:IP" (its own CS and the label of the
 # faulting instruction) first, so the expected address is not hard-coded.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 for p in crash_div0 crash_ud crash_hlt crash_ffbytes crash_loop crash_write; do
   dos_prog $p.COM

@@ -5,6 +5,7 @@
 # --env=NAME=VALUE overrides and adds. After the strings, an empty one, the
 # word 0001h and the program's full DOS path (RBIL INT 21/AH=4Bh "Format of
 # environment block"). PRINTENV.COM (tests/dos/env_print.asm) prints it all.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog env_print.COM PRINTENV.COM
 

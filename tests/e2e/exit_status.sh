@@ -3,6 +3,7 @@
 # public contract"), so `vdm PROG; echo $?`, `if vdm PROG`, make and CI see
 # a DOS failure as a failure. TAIL_EXIT.COM (tests/dos/tail_exit.asm) ends
 # the way its tail says: INT 21h/4Ch with AL = N, INT 20h, or RET to PSP:0.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog tail_exit.COM TAIL_EXIT.COM
 cp "$BUILD_DIR/HELLO.COM" "$work/"

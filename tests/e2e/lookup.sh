@@ -5,6 +5,7 @@
 # while the current directory stays drive C:; a missing program is status
 # 127 and a batch file, which needs COMMAND.COM, 126 - each with one line
 # on stderr starting "vdm:".
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 cp "$BUILD_DIR/HELLO.COM" "$work/"
 dos_prog tail_exit.COM

@@ -3,6 +3,7 @@
 # succeed; an unknown option or a bad value is vdm's failure, status 125
 # with one "vdm:" line; everything after PROGRAM belongs to the DOS
 # program, even when it looks like a vdm option.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog tail_print.COM PRINTTAIL.COM
 

@@ -4,6 +4,7 @@
 # any Linux filter. Byte-for-byte binary safety is the file-I/O tests' job;
 # this is the shell plumbing. FILTER.COM (tests/dos/tail_stdio.asm) writes
 # "[tail]" to handle 2 and copies handle 0 to handle 1.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 set -o pipefail
 cp "$BUILD_DIR/HELLO.COM" "$work/"

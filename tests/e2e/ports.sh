@@ -3,6 +3,7 @@
 # (tests/dos/port_unclaimed.asm) checks that IN reads all ones and OUT
 # vanishes; here, that --trace=port shows each access on stderr, one line
 # each, and leaves stdout alone, and that without it stderr stays quiet.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog port_unclaimed.COM PORTS.COM
 want_checks=$'port-1.1 ok\r\nport-1.2 ok\r\nport-1.3 ok\r\nport-2.1 ok\r\nport-2.2 ok\r\n'

@@ -5,6 +5,7 @@
 # the status a shell gives a command a signal killed (vdm/main.c).
 # LOOP.COM (tests/dos/crash_loop.asm) spins in JMP $, or idles in STI/HLT
 # with "H" in its tail.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog crash_loop.COM LOOP.COM
 dos_prog crash_write.COM

@@ -5,6 +5,7 @@
 # 127 with the CR; RBIL INT 21/AH=26h "Format of Program Segment Prefix").
 # A longer tail is vdm's own failure: status 125 with one "vdm:" line.
 # PRINTTAIL.COM (tests/dos/tail_print.asm) prints its tail in brackets.
+# shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog tail_print.COM PRINTTAIL.COM
 
