@@ -2,7 +2,8 @@
  * The DOS program's environment, made from the host's: names upper-cased
  * (DOS looks variables up in upper case), PATH, COMSPEC, TEMP and TMP
  * replaced with DOS values (host paths mean nothing to a DOS program), and
- * --env=NAME=VALUE settings applied last.
+ * --env=NAME=VALUE settings over both. The DOS values and the settings come
+ * first in the list, so truncation to DOS's 32 KiB keeps them.
  */
 #ifndef VDM_HOSTENV_H
 #define VDM_HOSTENV_H

@@ -10,6 +10,7 @@
 #ifndef VDM_MACHINE_H
 #define VDM_MACHINE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -42,6 +43,7 @@ enum run_outcome {
     RUN_TIMEOUT,      /* --timeout expired */
     RUN_CRASHED,      /* the guest crashed its virtual CPU (crash_* say how) */
     RUN_HOST_ERROR,   /* vdm itself failed (message in crash_what) */
+    RUN_SIGNALLED,    /* a host signal asked vdm to stop (*stop_signal) */
 };
 
 /* What the guest did that ended the run, for the one-line diagnosis. */
@@ -84,6 +86,11 @@ struct machine {
     uint64_t start_ns;        /* when the run began (monotonic) */
     uint64_t next_tick_ns;    /* when the next IRQ0 (INT 08h) is due */
     bool irq_timer_pending;   /* IRQ0 raised but not yet delivered */
+
+    /* Set from a host signal handler (vdm/main.c) to the signal's number
+     * when SIGINT, SIGTERM, ... ask vdm to stop; the run loop checks it
+     * between slices and ends with RUN_SIGNALLED. NULL: never set. */
+    const volatile sig_atomic_t *stop_signal;
 
     unsigned trace;           /* TRACE_* channels enabled */
     const char *program_name; /* for diagnostics: the host path as given */

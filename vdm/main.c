@@ -3,12 +3,16 @@
  * teardown. Only this file prints the final "vdm: ..." line and picks the
  * exit status (DESIGN.md, "The public contract"):
  *   the DOS return code; 124 --timeout; 125 vdm failed or the guest
- *   crashed its CPU; 126 not a runnable program; 127 not found.
+ *   crashed its CPU; 126 not a runnable program; 127 not found; and, as a
+ *   shell reports a command a signal ended, 128+N when SIGINT, SIGTERM or
+ *   SIGHUP stopped the run (after the same teardown).
  */
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +35,16 @@
 #define EXIT_CANNOT_RUN 126
 #define EXIT_NOT_FOUND 127
 
+/* A signal ends the run through the normal teardown, then vdm exits with
+ * 128 + the signal's number, the status a shell reports for a command a
+ * signal killed. */
+#define EXIT_SIGNAL_BASE 128
+
 #define MAX_ENV_OPTS 64
+
+/* --timeout above a year is a typo, and keeps the nanosecond deadline far
+ * from overflowing. */
+#define TIMEOUT_MAX_S (365.0 * 24 * 60 * 60)
 
 struct options {
     const char *backend;
@@ -81,7 +94,7 @@ static void usage(FILE *f)
     }
     fprintf(f, "\nExit status: the DOS program's return code; 124 timeout; 125 vdm\n"
                "failed or the program crashed the CPU; 126 not a runnable program;\n"
-               "127 program not found.\n");
+               "127 program not found; 128+N stopped by signal N (INT, TERM, HUP).\n");
 }
 
 static bool parse_trace(const char *list, unsigned *out)
@@ -91,7 +104,8 @@ static bool parse_trace(const char *list, unsigned *out)
         { "cpu", TRACE_CPU }, { "all", ~0u },
     };
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", list);
+    if (!*list || (size_t)snprintf(buf, sizeof buf, "%s", list) >= sizeof buf)
+        return false;
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         size_t i;
         for (i = 0; i < sizeof chans / sizeof chans[0]; i++)
@@ -117,8 +131,9 @@ static int parse_options(int argc, char **argv, struct options *o)
     opterr = 0;
     int c;
     /* '+': stop at PROGRAM, so the DOS program's own switches (/X, -x)
-     * stay its own. */
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+     * stay its own. ':': a missing value is told apart from an unknown
+     * option. */
+    while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
         char *end;
         switch (c) {
         case OPT_BACKEND:
@@ -133,8 +148,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_TIMEOUT:
             errno = 0;
             o->timeout_s = strtod(optarg, &end);
-            if (errno || *end || o->timeout_s <= 0) {
-                vdm_warn("--timeout wants a positive number of seconds, not '%s'", optarg);
+            if (errno || *end || end == optarg || !isfinite(o->timeout_s) ||
+                o->timeout_s <= 0 || o->timeout_s > TIMEOUT_MAX_S) {
+                vdm_warn("--timeout wants a number of seconds above 0 and at most %.0f, not '%s'",
+                         TIMEOUT_MAX_S, optarg);
                 return EXIT_VDM_FAILED;
             }
             break;
@@ -161,8 +178,18 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_VERSION:
             printf("vdm %s\n", VDM_VERSION);
             return 0;
+        case ':':
+            vdm_warn("option '%s' needs a value (try 'vdm --help')", argv[optind - 1]);
+            return EXIT_VDM_FAILED;
         default:
-            vdm_warn("unknown option '%s' (try 'vdm --help')", argv[optind - 1]);
+            /* getopt_long sets optopt to a long option's value (all >=
+             * OPT_BACKEND) when it was given a value it does not take
+             * (--help=x); to the letter for an unknown -x; 0 for an
+             * unknown long name. */
+            if (optopt >= OPT_BACKEND)
+                vdm_warn("option '%s' takes no value (try 'vdm --help')", argv[optind - 1]);
+            else
+                vdm_warn("unknown option '%s' (try 'vdm --help')", argv[optind - 1]);
             return EXIT_VDM_FAILED;
         }
     }
@@ -187,29 +214,58 @@ static int list_backends(void)
     return 0;
 }
 
-/* The DOS path of host file `host`: under the current directory it is on
- * C:; elsewhere its directory is mounted read-only on the next free drive.
- * Returns false with a message when neither works. */
+/* Drive numbers (0 = A:): the current directory is C:; a program's own
+ * directory, when it cannot be reached from C:, gets the next free one. */
+#define DRIVE_C 2
+#define DRIVE_FIRST_EXTRA 3
+
+/* `path` relative to directory `dir` when it lies beneath it, else NULL.
+ * Both are absolute and canonical (realpath, getcwd). */
+static const char *path_under(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1) /* dir is "/" */
+        return path + 1;
+    if (strncmp(path, dir, n) != 0 || path[n] != '/')
+        return NULL;
+    return path + n + 1;
+}
+
+/* Mount the directory holding file `real` read-only on the next free
+ * drive; returns the drive, or -1 when none is free or the mount fails. */
+static int mount_dir_of(struct machine *m, const char *real)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", real);
+    *strrchr(dir, '/') = 0;
+    int drive = DRIVE_FIRST_EXTRA;
+    while (drive < HOSTFS_DRIVES && m->dos->fs.drive[drive].mounted)
+        drive++;
+    if (drive == HOSTFS_DRIVES || hostfs_mount(&m->dos->fs, drive, dir[0] ? dir : "/", true))
+        return -1;
+    return drive;
+}
+
+/* The DOS path of host file `host`, which goes into its environment block.
+ * Under the current directory it is on C:, unless its directory is deeper
+ * than a DOS directory path may be (HOSTFS_CWD_MAX bytes, as MS-DOS
+ * allows). A program outside the current directory, or that deep, has its
+ * directory mounted read-only on the next free drive (D: on), so it runs
+ * as D:\NAME.EXT while the DOS current directory stays C:\.
+ * Returns false when neither works. */
 static bool program_dos_path(struct machine *m, const char *host, char *dos, size_t cap)
 {
     char real[PATH_MAX], cwd[PATH_MAX];
     if (!realpath(host, real) || !getcwd(cwd, sizeof cwd))
         return false;
-    size_t cl = strlen(cwd);
-    const char *rel;
-    int drive = 2;
-    if (strncmp(real, cwd, cl) == 0 && (real[cl] == '/' || cl == 1)) {
-        rel = real + cl + (cl == 1 ? 0 : 1);
-    } else {
-        char dir[PATH_MAX];
-        snprintf(dir, sizeof dir, "%s", real);
-        char *slash = strrchr(dir, '/');
-        *slash = 0;
-        rel = real + (slash - dir) + 1;
-        for (drive = 3; drive < HOSTFS_DRIVES && m->dos->fs.drive[drive].mounted; drive++)
-            ;
-        if (drive == HOSTFS_DRIVES || hostfs_mount(&m->dos->fs, drive, dir[0] ? dir : "/", true))
+    const char *base = strrchr(real, '/') + 1;
+    const char *rel = path_under(real, cwd);
+    int drive = DRIVE_C;
+    if (!rel || (size_t)(base - rel) > HOSTFS_CWD_MAX + 1) {
+        drive = mount_dir_of(m, real);
+        if (drive < 0)
             return false;
+        rel = base;
     }
     struct hostfs_path hp;
     char want[HOSTFS_DOS_MAX];
@@ -229,6 +285,45 @@ static bool program_dos_path(struct machine *m, const char *host, char *dos, siz
     return true;
 }
 
+/* Which signal asked vdm to stop (0: none). A handler gets no context
+ * pointer, so this is the one file-scope variable vdm writes; the machine
+ * reads it through m->stop_signal. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    if (!stop_signal)
+        stop_signal = sig;
+}
+
+/* Signals that end the run early but cleanly: the run loop notices the
+ * flag between slices (or wakes from its idle sleep), and main tears down
+ * as on any other outcome, so DOS files are closed and the terminal is
+ * restored. SIGPIPE keeps its default: DOS writes are unbuffered, so a
+ * reader that went away loses nothing by vdm dying at once, the way
+ * `yes | head -1` ends. A signal ignored when vdm starts (nohup, a
+ * background job's SIGINT) stays ignored. The handler is good for one
+ * signal: a second one kills vdm at once, the way out when the guest sits
+ * in a host call the flag cannot interrupt (a read from a terminal). */
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void catch_stop_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: the run loop's sleep returns at once with EINTR.
+     * SA_RESETHAND: the next signal finds the default action. */
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+        struct sigaction old;
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(stop_signals[i], &sa, NULL);
+    }
+}
+
 extern char **environ;
 
 int main(int argc, char **argv)
@@ -240,7 +335,8 @@ int main(int argc, char **argv)
     if (o.list_backends)
         return list_backends();
     if (optind >= argc) {
-        usage(stderr);
+        vdm_warn("no PROGRAM given; the interactive prompt needs the built-in "
+                 "COMMAND.COM, which this build lacks (try 'vdm --help')");
         return EXIT_VDM_FAILED;
     }
 
@@ -259,7 +355,12 @@ int main(int argc, char **argv)
     char host_path[PATH_MAX];
     int e = program_find(prog_arg, host_path, sizeof host_path);
     if (e) {
-        vdm_warn("%s: %s", prog_arg, e == ENOENT ? "program not found" : strerror(e));
+        if (e != ENOENT)
+            vdm_warn("%s: %s", prog_arg, strerror(e));
+        else if (program_has_ext(prog_arg, NULL))
+            vdm_warn("%s: program not found", prog_arg);
+        else
+            vdm_warn("%s: program not found (also tried .COM, .EXE, .BAT)", prog_arg);
         return EXIT_NOT_FOUND;
     }
     if (program_has_ext(host_path, "BAT")) {
@@ -295,7 +396,7 @@ int main(int argc, char **argv)
         goto out;
     }
     fault_init(m);
-    if (!getcwd(cwd, sizeof cwd) || hostfs_mount(&m->dos->fs, 2, cwd, false)) {
+    if (!getcwd(cwd, sizeof cwd) || hostfs_mount(&m->dos->fs, DRIVE_C, cwd, false)) {
         vdm_warn("cannot use the current directory as drive C:");
         goto out;
     }
@@ -327,17 +428,24 @@ int main(int argc, char **argv)
     }
     cpu_up = true;
 
+    m->stop_signal = &stop_signal;
+    catch_stop_signals();
     switch (run_machine(m)) {
     case RUN_EXITED:
         status = m->exit_code;
         break;
     case RUN_TIMEOUT:
-        vdm_warn("%s: timed out after %g seconds", prog_arg, o.timeout_s);
+        vdm_warn("%s: timed out (--timeout=%g)", prog_arg, o.timeout_s);
         status = EXIT_TIMEOUT;
         break;
     case RUN_CRASHED:
         vdm_warn("%s: %s at %04X:%04X", prog_arg, m->crash.what, m->crash.cs, m->crash.ip);
         status = EXIT_VDM_FAILED;
+        break;
+    case RUN_SIGNALLED:
+        vdm_warn("%s: stopped by signal %d (%s)", prog_arg, (int)stop_signal,
+                 strsignal(stop_signal));
+        status = EXIT_SIGNAL_BASE + stop_signal;
         break;
     default:
         vdm_warn("%s: internal error: %s", prog_arg, m->crash.what);

@@ -21,7 +21,7 @@ int program_has_ext(const char *path, const char *ext)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
-    return dot && strcasecmp(dot + 1, ext) == 0;
+    return dot && (!ext || strcasecmp(dot + 1, ext) == 0);
 }
 
 /* Find `name` in directory `dir` ignoring case; exact match preferred. */
@@ -81,7 +81,7 @@ int program_find(const char *arg, char *out, size_t cap)
     }
 
     int rc = find_in_dir(dir, base, out, cap);
-    if (rc == 0 || strchr(base, '.'))
+    if (rc == 0 || program_has_ext(base, NULL))
         return rc;
     static const char *const exts[] = { ".COM", ".EXE", ".BAT" };
     for (unsigned i = 0; i < 3; i++) {

@@ -13,7 +13,8 @@
  * errno value (ENOENT: nothing matched; ENAMETOOLONG). */
 int program_find(const char *arg, char *out, size_t cap);
 
-/* Does `path` end in `.ext` (any case)? `ext` without the dot. */
+/* Does `path` end in `.ext` (any case)? `ext` without the dot; NULL asks
+ * whether the last component has any extension at all. */
 int program_has_ext(const char *path, const char *ext);
 
 /* Join ARGS into a DOS command tail the way COMMAND.COM passes one: a

@@ -57,6 +57,11 @@ static void dispatch_stub(struct machine *m, uint8_t vector)
     }
 }
 
+static bool stop_requested(const struct machine *m)
+{
+    return m->stop_signal && *m->stop_signal;
+}
+
 /* Sleep until `deadline_ns` or the --timeout deadline, whichever is first. */
 static void idle_until(struct machine *m, uint64_t deadline_ns)
 {
@@ -70,7 +75,7 @@ static void idle_until(struct machine *m, uint64_t deadline_ns)
         return;
     uint64_t d = deadline_ns - now;
     struct timespec ts = { (time_t)(d / 1000000000u), (long)(d % 1000000000u) };
-    while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+    while (nanosleep(&ts, &ts) == -1 && errno == EINTR && !stop_requested(m))
         ;
 }
 
@@ -117,6 +122,10 @@ int run_machine(struct machine *m)
         uint64_t now = vdm_now_ns();
         if (deadline && now >= deadline) {
             m->outcome = RUN_TIMEOUT;
+            break;
+        }
+        if (stop_requested(m)) {
+            m->outcome = RUN_SIGNALLED;
             break;
         }
         clock_step(m, now);
