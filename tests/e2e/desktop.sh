@@ -15,9 +15,10 @@ for tool in update-desktop-database update-mime-database xdg-mime desktop-file-v
     exit 77
   fi
 done
-# A private XDG world: only the system MIME database is shared (read).
+# A private XDG world: nothing of the system's (an installed vdm package
+# included) takes part.
 export XDG_DATA_HOME=$work/prefix/share XDG_CONFIG_HOME=$work/config
-export XDG_CONFIG_DIRS=$work/etc-xdg XDG_DATA_DIRS=/usr/share HOME=$work
+export XDG_CONFIG_DIRS=$work/etc-xdg XDG_DATA_DIRS=$work/system-share HOME=$work
 unset XDG_CURRENT_DESKTOP DESKTOP_SESSION KDE_FULL_SESSION GNOME_DESKTOP_SESSION_ID
 types="application/x-dosexec application/x-ms-dos-executable application/x-msdos-program
 application/x-bat text/x-msdos-batch"

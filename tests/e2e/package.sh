@@ -76,7 +76,7 @@ elif dpkg-query -W -f='${Status}' vdm 2> /dev/null | grep -q installed; then
 elif [ -e /usr/bin/vdm ]; then
   skip_case "/usr/bin/vdm exists outside dpkg"
 else
-  before=$(ls $BFDIR 2> /dev/null)
+  before=$(ls $BFDIR 2> /dev/null | grep '^vdm-')
   if ! dpkg -i "$deb" > "$out" 2> "$err"; then
     if grep -q lock "$err"; then skip_case "dpkg is busy"; else bad "dpkg -i failed"; fi
     dpkg -r vdm > /dev/null 2>&1
@@ -98,7 +98,7 @@ else
     [ ! -e /usr/bin/vdm ] || bad "/usr/bin/vdm left behind"
     [ ! -e /usr/lib/binfmt.d/vdm.conf ] || bad "binfmt.d/vdm.conf left behind"
     for e in $entries; do [ ! -e $BFDIR/"$e" ] || bad "binfmt entry $e left behind"; done
-    [ "$(ls $BFDIR 2> /dev/null)" = "$before" ] || bad "binfmt_misc entries changed"
+    [ "$(ls $BFDIR 2> /dev/null | grep '^vdm-')" = "$before" ] || bad "vdm-* entries changed"
     dpkg-query -W -f='${Status}' vdm 2> /dev/null | grep -q ' installed' &&
       bad "dpkg still lists vdm as installed"
   fi
