@@ -23,6 +23,9 @@ dos_prog tail_exit.COM TAILEXIT.COM
 cp "$BUILD_DIR/HELLO.COM" "$work/HELLO.COM"
 cp "$BUILD_DIR/HELLO.COM" "$work/hello.com"
 for reloc in "$DOS_DIR"/exe_mz_reloc.*; do cp "$reloc" "$work/RELOC.EXE"; done
+# The same program with the other signature MS-DOS accepts, "ZM".
+cp "$work/RELOC.EXE" "$work/RELOCZM.EXE"
+printf 'ZM' | dd of="$work/RELOCZM.EXE" bs=1 count=2 conv=notrunc status=none
 # A Windows program as linkers make them: a 4-paragraph MZ stub whose
 # relocation table offset is 40h and whose dword at 3Ch points at "PE\0\0".
 {
@@ -91,6 +94,12 @@ run_direct ./RELOC.EXE
 want_status 0; want_no_err
 [ "$(grep -c ' ok' "$out")" = 13 ] || bad "stdout $(head -c 200 "$out")"
 grep -q FAIL "$out" && bad "a check failed: $(grep FAIL "$out" | head -1)"
+end_case
+
+begin "./RELOCZM.EXE (ZM magic) runs from bash"
+run_direct ./RELOCZM.EXE
+want_status 0; want_no_err
+[ "$(grep -c ' ok' "$out")" = 13 ] || bad "stdout $(head -c 200 "$out")"
 end_case
 
 begin "a Windows PE program is refused with 126"
