@@ -2,7 +2,7 @@
 # Installing and packaging (vdm/data/CMakeLists.txt): `cpack -G DEB` makes
 # a Debian package holding the binary, vdm(1), the desktop entry, the MIME
 # package and binfmt.d/vdm.conf, depending on the runtime libraries; the
-# vdm unpacked from it runs HELLO.COM. As root, with dpkg free and no vdm
+# vdm unpacked from it runs the HELLO.COM it ships (doc/examples). As root, with dpkg free and no vdm
 # package installed, `dpkg -i` installs it for real (its postinst
 # registers the binfmt_misc entries, so ./HELLO.COM runs) and `dpkg -r`
 # takes everything away again, entries included.
@@ -36,7 +36,8 @@ end_case
 begin "dpkg-deb -c lists the installed files"
 dpkg-deb -c "$deb" | awk '{ print $6 }' > "$out"
 for f in ./usr/bin/vdm ./usr/share/man/man1/vdm.1 ./usr/share/applications/vdm.desktop \
-         ./usr/share/mime/packages/vdm.xml ./usr/lib/binfmt.d/vdm.conf; do
+         ./usr/share/mime/packages/vdm.xml ./usr/lib/binfmt.d/vdm.conf \
+         ./usr/share/doc/vdm/examples/HELLO.COM; do
   grep -qx -- "$f" "$out" || bad "$f missing"
 done
 end_case
@@ -61,8 +62,8 @@ grep -v '^#' "$work/root/usr/lib/binfmt.d/vdm.conf" > "$out"
 want_out $':vdm-mz:M::MZ::/usr/bin/vdm:\n:vdm-zm:M::ZM::/usr/bin/vdm:\n:vdm-com:E::com::/usr/bin/vdm:\n:vdm-COM:E::COM::/usr/bin/vdm:\n'
 end_case
 
-begin "the unpacked vdm runs HELLO.COM"
-cp "$BUILD_DIR/HELLO.COM" "$work/HELLO.COM"
+begin "the unpacked vdm runs the packaged HELLO.COM"
+cp "$work/root/usr/share/doc/vdm/examples/HELLO.COM" "$work/HELLO.COM"
 VDM=$work/root/usr/bin/vdm vdm_run HELLO.COM
 want_status 0; want_no_err
 grep -q "Hello from DOS" "$out" || bad "stdout $(head -c 100 "$out")"
