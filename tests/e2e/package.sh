@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installing and packaging (vdm/data/CMakeLists.txt): `cpack -G DEB` makes
 # a Debian package holding the binary, vdm(1), the desktop entry, the MIME
-# package and binfmt.d/vdm.conf, depending on the runtime libraries; the
-# vdm unpacked from it runs the HELLO.COM it ships (doc/examples). As root, with dpkg free and no vdm
-# package installed, `dpkg -i` installs it for real (its postinst
+# package, binfmt.d/vdm.conf and the demo HELLO.COM, depending on the
+# runtime libraries; the vdm unpacked from it runs that HELLO.COM. As
+# root, with dpkg free and no vdm package installed, `dpkg -i` installs it
+# for real (its postinst
 # registers the binfmt_misc entries, so ./HELLO.COM runs) and `dpkg -r`
 # takes everything away again, entries included.
 # Skipped (77) without cpack and dpkg-deb.
