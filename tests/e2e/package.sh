@@ -4,9 +4,9 @@
 # package, binfmt.d/vdm.conf and the demo HELLO.COM, depending on the
 # runtime libraries; the vdm unpacked from it runs that HELLO.COM. As
 # root, with dpkg free and no vdm package installed, `dpkg -i` installs it
-# for real (its postinst
-# registers the binfmt_misc entries, so ./HELLO.COM runs) and `dpkg -r`
-# takes everything away again, entries included.
+# for real (its postinst registers the binfmt_misc entries, so
+# ./HELLO.COM runs) and `dpkg -r` takes everything away again, entries
+# included.
 # Skipped (77) without cpack and dpkg-deb.
 # shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
