@@ -38,7 +38,7 @@
 /* --version's legal lines (GNU coding standards, "--version"): the
  * copyright holder and the licence, both in one place. */
 #define VDM_COPYRIGHT "Copyright (C) 2026 the vdm developers."
-#define VDM_LICENSE "License: MIT <https://opensource.org/license/mit>."
+#define VDM_LICENSE "License: not chosen yet; see the project repository."
 
 #define EXIT_TIMEOUT 124
 #define EXIT_VDM_FAILED 125
