@@ -308,6 +308,8 @@ int main(int argc, char **argv)
     }
     if (batch) {
         char cmd_tail[PSP_TAIL_MAX + 1];
+        /* The full DOS path, so that a name such as ECHO.BAT or IF.BAT is
+         * not taken for an internal command; it is also %0. */
         if ((size_t)snprintf(cmd_tail, sizeof cmd_tail, " /C %s%s", dos_path, tail) >=
             sizeof cmd_tail) {
             vdm_warn("%s: command line too long for DOS (at most %d bytes)", prog_arg,
