@@ -173,9 +173,8 @@ enum cmd_step cmd_bi_del(struct machine *m, struct cmd_inst *in, const char *arg
     if (strcmp(base, "*.*") == 0 || strcmp(base, "*") == 0) {
         cmd_puts(m, "All files in directory will be deleted!\r\nAre you sure (Y/N)?");
         char ans[CMD_LINE_MAX];
-        if (!cmd_read_line(m, ans, sizeof ans))
+        if (!cmd_read_answer(m, ans, sizeof ans))
             ans[0] = 0;
-        cmd_printf(m, "%s\r\n", ans);
         if (toupper((unsigned char)*cmd_skip_delims(ans)) != 'Y')
             return CMD_STEP_NEXT;
     }

@@ -237,7 +237,7 @@ enum cmd_step cmd_bi_date(struct machine *m, struct cmd_inst *in, const char *ar
     for (;;) {
         char line[CMD_LINE_MAX];
         cmd_puts(m, "Enter new date (mm-dd-yy): ");
-        if (!cmd_read_line(m, line, sizeof line) || !*cmd_skip_delims(line))
+        if (!cmd_read_answer(m, line, sizeof line) || !*cmd_skip_delims(line))
             break;
         if (set_date(m, line))
             break;
@@ -292,7 +292,7 @@ enum cmd_step cmd_bi_time(struct machine *m, struct cmd_inst *in, const char *ar
     for (;;) {
         char line[CMD_LINE_MAX];
         cmd_puts(m, "Enter new time: ");
-        if (!cmd_read_line(m, line, sizeof line) || !*cmd_skip_delims(line))
+        if (!cmd_read_answer(m, line, sizeof line) || !*cmd_skip_delims(line))
             break;
         if (set_time(m, line))
             break;

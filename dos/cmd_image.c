@@ -24,6 +24,7 @@
 #include "dos/cmd_int.h"
 #include "dos/dos.h"
 #include "vdm/machine.h"
+#include "vdm/mem.h"
 
 static const uint8_t cmd_image[] = {
     0xBC, CMD_STACK_TOP & 0xFF, CMD_STACK_TOP >> 8, /* 100: mov sp, CMD_STACK_TOP */
@@ -34,6 +35,12 @@ static const uint8_t cmd_image[] = {
     'v', 'd', 'm', ' ', 'C', 'O', 'M', 'M', 'A', 'N', 'D', '.', 'C', 'O', 'M',
     0x0D, 0x0A, 0x1A,
 };
+
+bool cmd_image_at(struct machine *m, uint16_t seg)
+{
+    const uint8_t *p = mem_ptr(m, mem_lin(seg, 0x100), sizeof cmd_image);
+    return p && memcmp(p, cmd_image, sizeof cmd_image) == 0;
+}
 
 bool cmd_mount_z(struct machine *m, char *host, size_t cap)
 {

@@ -182,9 +182,18 @@ struct cmd_inst {
     bool seg_running;         /* a segment's redirection is in place */
 };
 
-/* The private vector the COMMAND.COM image traps through (cmd_image.c).
- * MS-DOS leaves E4h unused (RBIL lists no DOS or BIOS service there). */
-#define CMD_TRAP_VECTOR 0xE4
+/* The private vector the COMMAND.COM image traps through (cmd_image.c):
+ * INT 2Bh, which MS-DOS reserves and points at an IRET (RBIL INT 2B), so
+ * no program relies on it. (A vector of 80h or above would be freer, but
+ * the KVM backend on hosts without unrestricted guest hangs on INT n for
+ * n >= 80h, seen on this project's machines.) The handler only answers
+ * the image itself: CS = the current PSP, the return address right after
+ * the image's INT, and the image's bytes at CS:0100h. */
+#define CMD_TRAP_VECTOR 0x2B
+#define CMD_TRAP_RET 0x0107     /* IP after the image's INT instruction */
+
+/* The image's code (cmd_image.c), for the caller check. */
+bool cmd_image_at(struct machine *m, uint16_t seg);
 /* The stub's AX at the trap. */
 #define CMD_TRAP_START 0
 #define CMD_TRAP_STEP 1
@@ -238,6 +247,10 @@ bool cmd_is_device(struct machine *m, int h);
 /* Read one line from standard input (no CR/LF kept); false at EOF with
  * nothing read. */
 bool cmd_read_line(struct machine *m, char *buf, size_t cap);
+/* Read an answer line typed at a question (DEL *.*, DATE, TIME) and echo
+ * it when standard input is not a terminal (a terminal echoes itself), so
+ * a transcript reads as it would on screen. False at end of input. */
+bool cmd_read_answer(struct machine *m, char *buf, size_t cap);
 /* Read one key from standard input; -1 at end of input. */
 int cmd_read_key(struct machine *m);
 

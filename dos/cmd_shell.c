@@ -304,10 +304,10 @@ static void pipe_name(struct machine *m, struct cmd_inst *in, int i, char *out, 
     if (!cmd_env_get(m, in, "TEMP", dir, sizeof dir) || !dir[0])
         dir[0] = 0;
     size_t l = strlen(dir);
-    if (snprintf(out, cap, "%s%s%%PIPE%X%d.$$$", dir,
-                 l && dir[l - 1] != '\\' && dir[l - 1] != ':' ? "\\" : "", in->psp & 0xFFF,
+    if (snprintf(out, cap, "%s%s%%PI%04X%d.$$$", dir,
+                 l && dir[l - 1] != '\\' && dir[l - 1] != ':' ? "\\" : "", in->psp,
                  i) >= (int)cap)
-        snprintf(out, cap, "%%PIPE%X%d.$$$", in->psp & 0xFFF, i);
+        snprintf(out, cap, "%%PI%04X%d.$$$", in->psp, i);
 }
 
 static void finish_segment(struct machine *m, struct cmd_inst *in)
@@ -703,7 +703,11 @@ static enum cmd_step take_line(struct machine *m, struct cmd_inst *in)
         return CMD_STEP_NEXT;
     if (!from_batch)
         in->blank_line = true;
-    switch (cmd_parse_pipeline(s, &in->pipe)) {
+    enum cmd_parse_error pe = cmd_parse_pipeline(s, &in->pipe);
+    in->pipe_next = 0;
+    if (pe != CMD_PARSE_OK)
+        in->pipe.n = 0; /* nothing on the line runs */
+    switch (pe) {
     case CMD_PARSE_OK:
         break;
     case CMD_PARSE_SYNTAX:
@@ -713,7 +717,6 @@ static enum cmd_step take_line(struct machine *m, struct cmd_inst *in)
         cmd_puts(m, "Line too long\r\n");
         return CMD_STEP_NEXT;
     }
-    in->pipe_next = 0;
     return start_segment(m, in);
 }
 
@@ -849,8 +852,9 @@ static void trap_exit(struct machine *m, struct cmd_inst *in)
 static void cmd_trap(struct machine *m)
 {
     uint32_t frame = mem_lin(m->r.ss, m->r.sp.w);
-    uint16_t caller_cs = mem_rd16(m, frame + 2);
-    if (caller_cs != m->dos->cur_psp)
+    uint16_t caller_ip = mem_rd16(m, frame), caller_cs = mem_rd16(m, frame + 2);
+    if (caller_cs != m->dos->cur_psp || caller_ip != CMD_TRAP_RET ||
+        !cmd_image_at(m, caller_cs))
         return;
     if (m->r.ax.w == CMD_TRAP_START)
         trap_start(m);

@@ -205,6 +205,15 @@ bool cmd_read_line(struct machine *m, char *buf, size_t cap)
     return any;
 }
 
+bool cmd_read_answer(struct machine *m, char *buf, size_t cap)
+{
+    bool got = cmd_read_line(m, buf, cap);
+    struct cmd_inst *in = cmd_current(m);
+    if (!in || in->echo_input)
+        cmd_printf(m, "%s\r\n", got ? buf : "");
+    return got;
+}
+
 int cmd_read_key(struct machine *m)
 {
     char c;
