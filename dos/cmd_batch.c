@@ -220,3 +220,75 @@ enum cmd_step cmd_bi_for(struct machine *m, struct cmd_inst *in, const char *arg
     l->active = true;
     return CMD_STEP_NEXT;
 }
+
+/* ---- The batch stack ---------------------------------------------------- */
+
+static void loop_free(struct cmd_for *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+static void batch_free(struct cmd_batch *b)
+{
+    for (int i = 0; i < b->nargs; i++)
+        free(b->args[i]);
+    loop_free(&b->caller_loop);
+    free(b);
+}
+
+void cmd_for_clear(struct cmd_inst *in)
+{
+    loop_free(&in->loop);
+}
+
+void cmd_batch_pop(struct cmd_inst *in)
+{
+    struct cmd_batch *b = in->batch;
+    if (!b)
+        return;
+    in->batch = b->up;
+    cmd_for_clear(in);
+    in->loop = b->caller_loop; /* a FOR that CALLed goes on */
+    memset(&b->caller_loop, 0, sizeof b->caller_loop);
+    batch_free(b);
+}
+
+void cmd_batch_clear(struct cmd_inst *in)
+{
+    while (in->batch)
+        cmd_batch_pop(in);
+    cmd_for_clear(in);
+}
+
+void cmd_batch_start(struct cmd_inst *in, const char *dos_path, const char *args_text,
+                     const char *name_typed, bool call)
+{
+    struct cmd_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return;
+    snprintf(b->path, sizeof b->path, "%s", dos_path);
+    char buf[CMD_LINE_MAX * 2];
+    char *words[CMD_MAX_ARGS];
+    int n = cmd_split_words(args_text, words, CMD_MAX_ARGS - 1, buf, sizeof buf);
+    b->args[b->nargs++] = strdup(name_typed);
+    for (int i = 0; i < n; i++)
+        b->args[b->nargs++] = strdup(words[i]);
+    if (!call) {
+        /* Chaining: the new batch file replaces the running one (and any
+         * FOR in it). */
+        cmd_for_clear(in);
+        if (in->batch) {
+            b->up = in->batch->up;
+            batch_free(in->batch);
+            in->batch = NULL;
+        }
+    } else {
+        b->up = in->batch;
+        b->caller_loop = in->loop;
+        memset(&in->loop, 0, sizeof in->loop);
+    }
+    in->batch = b;
+}

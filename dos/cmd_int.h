@@ -263,6 +263,9 @@ bool cmd_env_get(struct machine *m, struct cmd_inst *in, const char *name, char 
  * space (the message is the caller's). */
 bool cmd_env_set(struct machine *m, struct cmd_inst *in, const char *name,
                  const char *value);
+/* Move the environment to a block of `want` bytes (at least its strings
+ * plus 256) so SET has room (cmd_env.c). */
+void cmd_env_grow(struct machine *m, struct cmd_inst *in, uint32_t want);
 /* Print the environment, one NAME=VALUE per line. */
 void cmd_env_print(struct machine *m, struct cmd_inst *in);
 /* Expand PROMPT codes for the current state into out. */
