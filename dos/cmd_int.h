@@ -200,8 +200,13 @@ bool cmd_image_at(struct machine *m, uint16_t seg);
 
 void cmd_unmount_z(struct machine *m);
 
+#define CMD_HIST_MAX 64   /* lines the prompt's history keeps */
+
 struct cmd_shell {
     struct cmd_inst *list;
+    char *hist[CMD_HIST_MAX]; /* the interactive prompt's history, oldest
+                                 first (cmd_edit.c) */
+    int nhist;
     char zdir[HOSTFS_HOST_MAX];  /* host temp dir behind Z:, or "" */
 };
 
@@ -251,6 +256,9 @@ bool cmd_read_line(struct machine *m, char *buf, size_t cap);
  * it when standard input is not a terminal (a terminal echoes itself), so
  * a transcript reads as it would on screen. False at end of input. */
 bool cmd_read_answer(struct machine *m, char *buf, size_t cap);
+/* Read a command line at the prompt from a terminal, with editing and
+ * history (cmd_edit.c); false at end of input. */
+bool cmd_edit_line(struct machine *m, const char *prompt, char *buf, size_t cap);
 /* Read one key from standard input; -1 at end of input. */
 int cmd_read_key(struct machine *m);
 

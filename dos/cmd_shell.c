@@ -402,10 +402,11 @@ static bool next_line(struct machine *m, struct cmd_inst *in, char *line, size_t
     in->blank_line = false;
     cmd_prompt_text(m, in, prompt, sizeof prompt);
     cmd_puts(m, prompt);
+    if (!in->echo_input)
+        return cmd_edit_line(m, prompt, line, cap);
     if (!cmd_read_line(m, line, cap))
         return false;
-    if (in->echo_input)
-        cmd_printf(m, "%s\r\n", line);
+    cmd_printf(m, "%s\r\n", line);
     return true;
 }
 
@@ -681,6 +682,8 @@ void cmd_fini(struct machine *m)
         return;
     while (sh->list)
         inst_free(m, sh->list);
+    for (int i = 0; i < sh->nhist; i++)
+        free(sh->hist[i]);
     cmd_unmount_z(m);
     free(sh);
     m->dos->cmd = NULL;
