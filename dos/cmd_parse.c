@@ -9,7 +9,9 @@
  *  - Redirection is taken out of the whole line before anything runs, so
  *    "IF EXIST X ECHO Y > F" creates F even when X is missing; the last <
  *    and the last > or >> win; the file name ends at a blank or at < > |.
- *    Characters between double quotes are text.
+ *    Characters between double quotes are text. FOR is the exception: its
+ *    DO command is parsed, redirection included, once per item
+ *    (cmd_shell.c), so "FOR %A IN (X Y) DO ECHO %A>%A" writes X and Y.
  *  - A | with nothing on one side, or < > with no file name, is "Syntax
  *    error" and nothing on the line runs.
  *  - % expansion happens in batch files only: %0-%9, %% -> %, %NAME%;

@@ -13,7 +13,7 @@
  *   running start the next segment: its redirections go onto handles 0
  *           and 1 of the COMMAND.COM PSP (children inherit them), then
  *           a built-in runs at once, or EXEC starts a child -> waiting;
- *           a FOR keeps the segment open until its last item
+ *           a FOR takes one step per item, its DO command parsed as a line
  *   waiting (the child ended, trap AX=1): ERRORLEVEL from INT 21h/4Dh,
  *           "Terminate batch job (Y/N)?" after a Ctrl-C end, handles put
  *           back -> running or idle
@@ -157,7 +157,7 @@ static enum cmd_step start_segment(struct machine *m, struct cmd_inst *in)
         return CMD_STEP_NEXT;
     }
     enum cmd_step st = cmd_run_simple(m, in, seg->text, false);
-    if (st == CMD_STEP_NEXT && !in->loop.active)
+    if (st == CMD_STEP_NEXT)
         finish_segment(m, in);
     return st;
 }
@@ -410,6 +410,38 @@ static bool next_line(struct machine *m, struct cmd_inst *in, char *line, size_t
     return true;
 }
 
+/* Parse a command line into its pipeline and start the first segment. A
+ * FOR line keeps its redirections: its DO command is parsed again, with
+ * the item substituted, for every item, so "FOR %A IN (X Y) DO ECHO %A>%A"
+ * writes the files X and Y. */
+static enum cmd_step run_line(struct machine *m, struct cmd_inst *in, const char *s)
+{
+    const char *rest;
+    int bi = cmd_find_internal(s, &rest);
+    if (bi >= 0 && cmd_builtins[bi].fn == cmd_bi_for) {
+        memset(&in->pipe, 0, sizeof in->pipe);
+        in->pipe.n = 1;
+        snprintf(in->pipe.seg[0].text, sizeof in->pipe.seg[0].text, "%s", s);
+        in->pipe_next = 0;
+        return start_segment(m, in);
+    }
+    enum cmd_parse_error pe = cmd_parse_pipeline(s, &in->pipe);
+    in->pipe_next = 0;
+    if (pe != CMD_PARSE_OK)
+        in->pipe.n = 0; /* nothing on the line runs */
+    switch (pe) {
+    case CMD_PARSE_OK:
+        break;
+    case CMD_PARSE_SYNTAX:
+        cmd_puts(m, "Syntax error\r\n");
+        return CMD_STEP_NEXT;
+    case CMD_PARSE_TOO_LONG:
+        cmd_puts(m, "Line too long\r\n");
+        return CMD_STEP_NEXT;
+    }
+    return start_segment(m, in);
+}
+
 static enum cmd_step take_line(struct machine *m, struct cmd_inst *in)
 {
     char line[CMD_LINE_MAX];
@@ -437,21 +469,7 @@ static enum cmd_step take_line(struct machine *m, struct cmd_inst *in)
         return CMD_STEP_NEXT;
     if (!from_batch)
         in->blank_line = true;
-    enum cmd_parse_error pe = cmd_parse_pipeline(s, &in->pipe);
-    in->pipe_next = 0;
-    if (pe != CMD_PARSE_OK)
-        in->pipe.n = 0; /* nothing on the line runs */
-    switch (pe) {
-    case CMD_PARSE_OK:
-        break;
-    case CMD_PARSE_SYNTAX:
-        cmd_puts(m, "Syntax error\r\n");
-        return CMD_STEP_NEXT;
-    case CMD_PARSE_TOO_LONG:
-        cmd_puts(m, "Line too long\r\n");
-        return CMD_STEP_NEXT;
-    }
-    return start_segment(m, in);
+    return run_line(m, in, s);
 }
 
 /* A child ended: ERRORLEVEL, the Ctrl-C question, handles back. */
@@ -462,8 +480,7 @@ static void exec_done(struct machine *m, struct cmd_inst *in)
     cmd_int21(m, &r);
     in->errorlevel = (uint8_t)r.ax;
     in->exit_code = in->errorlevel;
-    if (!in->loop.active)
-        finish_segment(m, in);
+    finish_segment(m, in);
     if ((r.ax >> 8) == DOS_TERM_CTRL_C && in->batch) {
         for (;;) {
             cmd_puts(m, "\r\nTerminate batch job (Y/N)? ");
@@ -488,21 +505,20 @@ static enum cmd_step step(struct machine *m, struct cmd_inst *in)
         exec_done(m, in);
         return CMD_STEP_NEXT;
     }
+    finish_segment(m, in);
+    if (in->pipe_next < in->pipe.n)
+        return start_segment(m, in);
     if (in->loop.active) {
         if (in->loop.next < in->loop.n) {
             char line[CMD_LINE_MAX];
             const char *item = in->loop.items[in->loop.next++];
             if (!cmd_for_subst(in->loop.cmd, in->loop.var, item, line, sizeof line))
                 return CMD_STEP_NEXT;
-            return cmd_run_simple(m, in, line, false);
+            return run_line(m, in, line);
         }
         cmd_for_clear(in);
-        finish_segment(m, in);
         return CMD_STEP_NEXT;
     }
-    finish_segment(m, in);
-    if (in->pipe_next < in->pipe.n)
-        return start_segment(m, in);
     return take_line(m, in);
 }
 
