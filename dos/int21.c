@@ -64,5 +64,13 @@ const struct dos_fn dos_int21_table[256] = {
     [0x56] = { "rename", dos_fn_rename },
     [0x57] = { "file time", dos_fn_file_time },
     [0x59] = { "extended error", dos_fn_ext_error },
+    [0x5A] = { "create temp file", dos_fn_create_temp },
+    [0x5B] = { "create new file", dos_fn_create_new },
+    [0x5C] = { "record lock", dos_fn_lock },
+    [0x60] = { "truename", dos_fn_truename },
     [0x62] = { "get PSP", dos_fn_get_psp },
+    [0x67] = { "set handle count", dos_fn_set_handle_count },
+    [0x68] = { "commit file", dos_fn_commit },
+    [0x6A] = { "commit file", dos_fn_commit },
+    [0x6C] = { "extended open", dos_fn_ext_open },
 };
