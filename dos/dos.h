@@ -33,6 +33,7 @@ enum dos_dev {
     DOS_DEV_AUX,      /* AUX, COM1-COM4: no host port yet, discards */
     DOS_DEV_PRN,      /* PRN, LPT1-LPT3: no host printer yet, discards */
     DOS_DEV_CLOCK,    /* CLOCK$: discards for now */
+    DOS_DEV_EMM,      /* EMMXXXX0, the EMS driver's name (dos/ems.c) */
 };
 
 struct dos_sft_entry {
@@ -99,6 +100,8 @@ struct dos_state {
     int con_pending;          /* 01h/06h/07h/08h: a byte read ahead, or -1 */
     bool con_skip_lf;         /* 0Ah: the last line ended on CR, so a LF
                                  right after it is part of that line end */
+    struct dos_xms *xms;      /* XMS driver (dos/xms.c); NULL: --xms=0 */
+    struct dos_ems *ems;      /* EMS driver (dos/ems.c); NULL: --ems=0 */
     int64_t clock_offset_cs;  /* 2Bh/2Dh: hundredths of a second added to
                                  the host clock (the host's is never set) */
 };

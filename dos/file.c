@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dos/ems.h"
 #include "dos/file.h"
 #include "dos/handle.h"
 #include "dos/share.h"
@@ -43,21 +44,36 @@ static const struct dev_name dev_names[] = {
     { "LPT1", DOS_DEV_PRN },    { "LPT2", DOS_DEV_PRN },    { "LPT3", DOS_DEV_PRN },
 };
 
-/* The device a DOS path names, or NULL. Only the last component
- * counts, without its extension ("C:\TMP\NUL.TXT" is NUL); `has_dir` tells
- * whether a directory part came before it, which must then exist. */
-static const struct dev_name *device_of(const char *path, bool *has_dir)
+/* The last component of a DOS path: what follows the last '\', '/' or ':'. */
+static const char *last_component(const char *path)
 {
     const char *last = path;
     for (const char *p = path; *p; p++)
         if (*p == '\\' || *p == '/' || *p == ':')
             last = p + 1;
+    return last;
+}
+
+/* The device a DOS path names, or NULL. Only the last component
+ * counts, without its extension ("C:\TMP\NUL.TXT" is NUL); `has_dir` tells
+ * whether a directory part came before it, which must then exist. */
+static const struct dev_name *device_of(const char *path, bool *has_dir)
+{
+    const char *last = last_component(path);
     *has_dir = last != path;
     size_t len = strcspn(last, ".");
     for (size_t i = 0; i < sizeof dev_names / sizeof dev_names[0]; i++)
         if (strlen(dev_names[i].name) == len && strncasecmp(last, dev_names[i].name, len) == 0)
             return &dev_names[i];
     return NULL;
+}
+
+/* True when the last component of `path` names the EMS driver (which
+ * exists only while it is installed: dos/ems.c). */
+static bool ems_named(const struct machine *m, const char *path)
+{
+    const char *last = last_component(path);
+    return dos_ems_is_device(m, last, strcspn(last, "."));
 }
 
 /* ---- Opening ------------------------------------------------------------- */
@@ -158,6 +174,9 @@ int dos_open_path(struct machine *m, const char *path, const struct dos_open_req
     struct hostfs_path hp;
     bool has_dir;
     const struct dev_name *dev = device_of(path, &has_dir);
+    static const struct dev_name emm = { "EMMXXXX0", DOS_DEV_EMM };
+    if (!dev && ems_named(m, path))
+        dev = &emm;
     if (dev) {
         /* "DIR\NUL" exists exactly when DIR does (the classic IF EXIST
          * DIR\NUL test), so the directory part must resolve. */
