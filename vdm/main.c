@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "bios/bios.h"
+#include "bios/mouse.h"
 #include "bios/rom.h"
 #include "dos/dos.h"
 #include "dos/ems.h"
@@ -420,7 +421,7 @@ int main(int argc, char **argv)
     char dos_path[HOSTFS_DOS_MAX];
     char err[256] = "";
     bool cpu_up = false;
-    if (!bios_init(m) || !dos_init(m) || !dos_xms_init(m, o.xms_kib) ||
+    if (!bios_init(m) || !mouse_init(m) || !dos_init(m) || !dos_xms_init(m, o.xms_kib) ||
         !dos_ems_init(m, o.ems_kib)) {
         vdm_warn("out of memory");
         goto out;
@@ -489,6 +490,7 @@ out:
     if (cpu_up)
         cpu->destroy(m);
     free(m->bios);
+    mouse_destroy(m);
     machine_destroy(m);
     hostenv_free(env);
     return status;
