@@ -184,6 +184,7 @@ void dos_destroy(struct machine *m)
     dos_shutdown(m);
     dos_xms_destroy(m);
     dos_ems_destroy(m);
+    dos_lfn_destroy(m);
     free(m->dos);
     m->dos = NULL;
 }

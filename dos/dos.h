@@ -102,6 +102,7 @@ struct dos_state {
                                  right after it is part of that line end */
     struct dos_xms *xms;      /* XMS driver (dos/xms.c); NULL: --xms=0 */
     struct dos_ems *ems;      /* EMS driver (dos/ems.c); NULL: --ems=0 */
+    struct dos_lfn *lfn;      /* long-name find handles (dos/lfn.c), lazily */
     int64_t clock_offset_cs;  /* 2Bh/2Dh: hundredths of a second added to
                                  the host clock (the host's is never set) */
 };

@@ -73,4 +73,5 @@ const struct dos_fn dos_int21_table[256] = {
     [0x68] = { "commit file", dos_fn_commit },
     [0x6A] = { "commit file", dos_fn_commit },
     [0x6C] = { "extended open", dos_fn_ext_open },
+    [0x71] = { "long file names", dos_fn_lfn },
 };

@@ -60,6 +60,10 @@ void dos_fn_set_handle_count(struct machine *m);  /* 67h */
 void dos_fn_commit(struct machine *m);            /* 68h, 6Ah */
 void dos_fn_ext_open(struct machine *m);          /* 6Ch */
 
+/* lfn.c: the Windows 95 long file name API */
+void dos_fn_lfn(struct machine *m);               /* 71h */
+void dos_lfn_destroy(struct machine *m);
+
 /* dir.c: names in the file system */
 void dos_fn_mkdir(struct machine *m);             /* 39h */
 void dos_fn_rmdir(struct machine *m);             /* 3Ah */
