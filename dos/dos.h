@@ -70,6 +70,16 @@ struct dos_exec_frame {
     uint16_t dta_seg, dta_off; /* the parent's DTA, given back on return */
 };
 
+/* Record locks taken through INT 21h/5Ch, so an unlock can be checked
+ * against them as MS-DOS does (the host keeps the locks themselves). */
+#define DOS_MAX_LOCKS 64
+
+struct dos_lock_rec {
+    bool used;
+    uint8_t sft;             /* the SFT entry (open) that holds it */
+    uint32_t start, len;
+};
+
 /* Find first/next searches in progress (the DTA holds an index here). */
 #define DOS_MAX_SEARCHES 64
 
@@ -90,6 +100,7 @@ struct dos_state {
     uint8_t ext_class, ext_action, ext_locus;
 
     struct dos_sft_entry sft[DOS_SFT_SIZE];
+    struct dos_lock_rec locks[DOS_MAX_LOCKS];
     struct hostfs fs;         /* the drives */
     struct hostfs_search searches[DOS_MAX_SEARCHES];
     unsigned next_search;     /* round-robin slot for the next find first */

@@ -237,6 +237,7 @@ void dos_sft_release(struct machine *m, int sft)
     if (--e->refs == 0 && e->own_fd && e->host_fd >= 0) {
         close(e->host_fd);
         e->host_fd = -1;
+        dos_locks_forget(m, sft);
     }
 }
 

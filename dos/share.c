@@ -86,9 +86,11 @@ enum { LOCK_LOCK = 0x00, LOCK_UNLOCK = 0x01 };
  *      another handle, in this or another vdm process).
  * Locks are exclusive, as SHARE's: nobody else may read or write the
  * region (handle.c checks dos_lock_region_free on every read and write).
- * Left out: MS-DOS refuses to unlock a region that was not locked with
- * exactly this start and length (21h); the host unlocks any range, so
- * such an unlock succeeds here. A zero length is a no-op. */
+ * An unlock must name a region locked through this open with exactly this
+ * start and length, else 21h, as in MS-DOS; a lock overlapping one this
+ * open holds is 21h too (the host would merge them). More than
+ * DOS_MAX_LOCKS locks at once: 24h (sharing buffer overflow). A zero
+ * length is a no-op. */
 void dos_fn_lock(struct machine *m)
 {
     uint8_t fn = m->r.ax.l;
@@ -111,9 +113,39 @@ void dos_fn_lock(struct machine *m)
         dos_ok(m);
         return;
     }
+    int sft = dos_handle_sft_index(m, m->r.bx.w);
+    struct dos_lock_rec *rec = NULL, *free_rec = NULL;
+    bool overlap = false;
+    for (int i = 0; i < DOS_MAX_LOCKS; i++) {
+        struct dos_lock_rec *r = &m->dos->locks[i];
+        if (!r->used) {
+            if (!free_rec)
+                free_rec = r;
+            continue;
+        }
+        if (r->sft != sft)
+            continue;
+        if (r->start == (uint32_t)start && r->len == (uint32_t)len)
+            rec = r;
+        if ((off_t)r->start < start + len && start < (off_t)r->start + (off_t)r->len)
+            overlap = true;
+    }
     if (fn == LOCK_UNLOCK) {
+        if (!rec) {
+            dos_fail(m, DOS_ERR_LOCK_VIOLATION);
+            return;
+        }
         (void)ofd_lock(e->host_fd, F_OFD_SETLK, F_UNLCK, start, len, NULL);
+        rec->used = false;
         dos_ok(m);
+        return;
+    }
+    if (overlap) {
+        dos_fail(m, DOS_ERR_LOCK_VIOLATION);
+        return;
+    }
+    if (!free_rec) {
+        dos_fail(m, DOS_ERR_SHARING_BUFFER);
         return;
     }
     /* Others' shared locks must block us too: test first, then take a
@@ -125,5 +157,14 @@ void dos_fn_lock(struct machine *m)
         dos_fail(m, DOS_ERR_LOCK_VIOLATION);
         return;
     }
+    *free_rec = (struct dos_lock_rec){ .used = true, .sft = (uint8_t)sft,
+                                       .start = (uint32_t)start, .len = (uint32_t)len };
     dos_ok(m);
+}
+
+void dos_locks_forget(struct machine *m, int sft)
+{
+    for (int i = 0; i < DOS_MAX_LOCKS; i++)
+        if (m->dos->locks[i].sft == sft)
+            m->dos->locks[i].used = false;
 }

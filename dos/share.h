@@ -38,4 +38,9 @@ int dos_share_acquire(int fd, uint8_t mode);
  * there fails with DOS_ERR_LOCK_VIOLATION, as MS-DOS with SHARE does). */
 bool dos_lock_region_free(int fd, uint32_t pos, uint32_t len);
 
+/* Forget the 5Ch lock records of SFT entry `sft` (its host fd closed,
+ * which dropped the host locks). */
+struct machine;
+void dos_locks_forget(struct machine *m, int sft);
+
 #endif

@@ -3,6 +3,8 @@
 ; are two SFT entries, and SHARE judges them as it judges two programs:
 ;  - a region locked through handle A cannot be read, written or locked
 ;    through handle B (21h); other regions can; after the unlock it can;
+;  - an unlock must name exactly a region this handle locked (21h), a
+;    lock may not overlap the handle's own (21h);
 ;  - 5Ch refuses AL=2 (01h) and a closed handle (06h);
 ;  - deny-all refuses any second open (20h); deny-write refuses a second
 ;    open for writing but not for reading; bad sharing bits are 0Ch.
@@ -70,6 +72,25 @@
         mov     dx, buf
         int     21h
         CHECK_CF "5ch-1.9", 0
+        ; A unlocks a region it did not lock as such: 21h
+        mov     ax, 5C01h
+        mov     bx, [ha]
+        xor     cx, cx
+        xor     dx, dx
+        xor     si, si
+        mov     di, 5
+        int     21h
+        CHECK_CF "5ch-1.10", 1
+        CHECK_EQ "5ch-1.11", ax, 0021h
+        ; A locks inside its own lock: 21h
+        mov     ax, 5C00h
+        mov     bx, [ha]
+        xor     cx, cx
+        mov     dx, 5
+        xor     si, si
+        mov     di, 3
+        int     21h
+        CHECK_EQ "5ch-1.12", ax, 0021h
         ; A unlocks; B reads at 0
         mov     ax, 5C01h
         mov     bx, [ha]
@@ -79,6 +100,9 @@
         mov     di, 10
         int     21h
         CHECK_CF "5ch-2.1", 0
+        mov     ax, 5C01h               ; twice: nothing left to unlock
+        int     21h
+        CHECK_EQ "5ch-2.4", ax, 0021h
         mov     ax, 4200h
         mov     bx, [hb]
         xor     cx, cx
