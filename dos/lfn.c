@@ -178,25 +178,65 @@ static void lfn_chdir(struct machine *m)
     finish(m, rc);
 }
 
-/* 7141h  Delete file: DS:DX -> long name, SI = 0 (no wildcards).
- * Left out: SI = 1 (wildcards with CL/CH attribute masks) is refused with
- * 2 for a name holding '*' or '?', as 41h refuses wildcards. */
-static void lfn_unlink(struct machine *m)
+/* Delete one file given by its long path; 0 or a DOS error. */
+static int unlink_one(struct machine *m, const char *path)
 {
     struct hostfs_path hp;
-    char path[HOSTFS_LFN_PATH_MAX];
-    if (mem_read_asciz(m, m->r.ds, m->r.dx.w, path, sizeof path) >= 0 && strpbrk(path, "*?")) {
-        dos_fail(m, DOS_ERR_FILE_NOT_FOUND);
-        return;
-    }
-    int rc = get_long(m, m->r.ds, m->r.dx.w, HOSTFS_EXISTING, &hp, NULL);
     struct hostfs_dirent e;
+    int rc = hostfs_resolve_long(&m->dos->fs, m->dos->cur_drive, path, HOSTFS_EXISTING, &hp, NULL);
     if (!rc)
         rc = hostfs_stat(hp.host, &e);
     if (!rc && (hp.ro || hp.is_dir || (e.attr & HOSTFS_ATTR_READONLY)))
         rc = DOS_ERR_ACCESS_DENIED;
     if (!rc && unlink(hp.host) < 0)
         rc = hostfs_errno_to_dos(errno);
+    return rc;
+}
+
+static int search_fill(struct machine *m, struct lfn_search *s, const char *pattern,
+                       uint8_t allowed, uint8_t required);
+static void search_end(struct lfn_search *s);
+
+/* Length of the directory part of a pattern ("C:\DIR" of "C:\DIR\*.x"). */
+static size_t dir_part_len(const char *pattern)
+{
+    size_t n = 0;
+    for (size_t i = 0; pattern[i]; i++)
+        if (pattern[i] == '\\' || pattern[i] == '/' || (i == 1 && pattern[i] == ':'))
+            n = i + 1;
+    return n;
+}
+
+/* 7141h  Delete file: DS:DX -> long name; SI = 0: no wildcards, SI = 1:
+ * wildcards allowed, CL = attributes allowed, CH = required (the files
+ * matched as 714Eh matches them; directories are never deleted).
+ * Errors 2 (nothing matched, or wildcards with SI = 0), 3, 5. */
+static void lfn_unlink(struct machine *m)
+{
+    char path[HOSTFS_LFN_PATH_MAX];
+    if (mem_read_asciz(m, m->r.ds, m->r.dx.w, path, sizeof path) < 0 || !path[0]) {
+        dos_fail(m, DOS_ERR_PATH_NOT_FOUND);
+        return;
+    }
+    if (!strpbrk(path, "*?")) {
+        finish(m, unlink_one(m, path));
+        return;
+    }
+    if (m->r.si.w != 1) {
+        dos_fail(m, DOS_ERR_FILE_NOT_FOUND);
+        return;
+    }
+    struct lfn_search s = { 0 };
+    int rc = search_fill(m, &s, path, m->r.cx.l & (uint8_t)~HOSTFS_ATTR_DIRECTORY, m->r.cx.h);
+    if (!rc && s.n == 0)
+        rc = DOS_ERR_FILE_NOT_FOUND;
+    int dl = (int)dir_part_len(path);
+    for (size_t i = 0; !rc && i < s.n; i++) {
+        char one[HOSTFS_LFN_PATH_MAX];
+        if ((size_t)snprintf(one, sizeof one, "%.*s%s", dl, path, s.v[i].host) < sizeof one)
+            rc = unlink_one(m, one);
+    }
+    search_end(&s);
     finish(m, rc);
 }
 
@@ -378,11 +418,8 @@ static int search_fill(struct machine *m, struct lfn_search *s, const char *patt
                        uint8_t allowed, uint8_t required)
 {
     char dir[HOSTFS_LFN_PATH_MAX];
-    const char *wild = pattern;
-    for (const char *p = pattern; *p; p++)
-        if (*p == '\\' || *p == '/' || (p == pattern + 1 && *p == ':'))
-            wild = p + 1;
-    size_t dl = (size_t)(wild - pattern);
+    size_t dl = dir_part_len(pattern);
+    const char *wild = pattern + dl;
     memcpy(dir, pattern, dl);
     dir[dl] = 0;
     if (dl == 0 || (dl == 2 && dir[1] == ':'))
@@ -685,6 +722,38 @@ static void lfn_time(struct machine *m)
     }
 }
 
+enum { SHORT_FCB = 0, SHORT_83 = 1 };
+
+/* 71A8h  Generate short name: DS:SI -> long name (no path), ES:DI ->
+ * buffer, DH = 0 for the 11-byte directory entry form, 1 for "NAME.EXT".
+ * The short name is the one hostfs gives that host name (its 8.3 form,
+ * or the alias with ~1: the directory is not consulted, as in MS-DOS 7).
+ * Errors 1 (other DH), 3 (not a valid long name). */
+static void lfn_short_name(struct machine *m)
+{
+    char name[HOSTFS_LFN_MAX], out[HOSTFS_NAME83];
+    if (m->r.dx.h > SHORT_83) {
+        dos_fail(m, DOS_ERR_INVALID_FUNCTION);
+        return;
+    }
+    if (mem_read_asciz(m, m->r.ds, m->r.si.w, name, sizeof name) < 0 || !hostfs_lfn_valid(name)) {
+        dos_fail(m, DOS_ERR_PATH_NOT_FOUND);
+        return;
+    }
+    if (!hostfs_host_is_83(name) || !hostfs_dos_canon(name, strlen(name), false, out))
+        hostfs_alias(name, 1, out);
+    uint32_t dst = mem_lin(m->r.es, m->r.di.w);
+    bool ok;
+    if (m->r.dx.h == SHORT_FCB) {
+        char fcb[HOSTFS_FCB_NAME];
+        hostfs_fcb_form(out, fcb);
+        ok = mem_write(m, dst, fcb, sizeof fcb);
+    } else {
+        ok = mem_write(m, dst, out, strlen(out) + 1);
+    }
+    finish(m, ok ? 0 : DOS_ERR_ACCESS_DENIED);
+}
+
 /* The 71xxh functions by AL. */
 static const struct dos_fn lfn_table[256] = {
     [0x39] = { "LFN mkdir", lfn_mkdir },
@@ -702,12 +771,13 @@ static const struct dos_fn lfn_table[256] = {
     [0xA1] = { "LFN find close", lfn_find_close },
     [0xA6] = { "LFN file info", lfn_file_info },
     [0xA7] = { "LFN time conversion", lfn_time },
+    [0xA8] = { "LFN short name", lfn_short_name },
 };
 
 /* INT 21h/71h  Long file name functions (RBIL INT 21/AH=71h): AL picks
- * one of the rows above; the rest (71A8h generate short name, 71A9h
- * server open, 71AAh SUBST, 7142h/71A2h-71A5h) answer AX = 7100h, CF
- * set: "not supported", MS-DOS 7 without long name support. */
+ * one of the rows above; the rest (71A9h server open, 71AAh SUBST, 7142h
+ * and 71A2h-71A5h) answer AX = 7100h, CF set: "not supported", what
+ * MS-DOS 7 without long name support says. */
 void dos_fn_lfn(struct machine *m)
 {
     const struct dos_fn *f = &lfn_table[m->r.ax.l];

@@ -11,7 +11,9 @@
 ;  - 7160h: long (CL=2) and short (CL=1: an alias) truenames;
 ;  - 7156h renames, 7143h reads attributes (02h for the old name), 7141h
 ;    deletes (02h twice); 71A7h converts a DOS time to FILETIME and back;
-;  - 71A8h (not provided) answers AX=7100h with CF set.
+;  - 71A8h makes short names (8.3 as is, else an alias; both forms);
+;  - 7141h with SI=1 deletes what a wildcard matches (02h with SI=0);
+;  - 71A9h (not provided) answers AX=7100h with CF set.
         org 100h
 %include "check.inc"
 
@@ -223,11 +225,87 @@
         CHECK_EQ "71a7h-1.3", cx, (12 << 11) | (34 << 5) | (56 / 2)
         CHECK_EQ "71a7h-1.4", dx, ((2000 - 1980) << 9) | (1 << 5) | 1
 
+        ; 71A8h short names
         mov     ax, 71A8h
+        mov     si, readme
+        mov     di, buf
+        mov     dx, 0100h
         stc
         int     21h
-        CHECK_CF "71a8h-1.1", 1
-        CHECK_EQ "71a8h-1.2", ax, 7100h
+        CHECK_CF "71a8h-1.1", 0
+        mov     si, buf
+        mov     di, readme_83
+        call    streq
+        CHECK_EQ "71a8h-1.2", ax, 1
+        mov     ax, 71A8h
+        mov     si, readme
+        mov     di, buf
+        mov     dx, 0000h
+        stc
+        int     21h
+        CHECK_EQ "71a8h-1.3", [buf+8], "TX"
+        CHECK_EQ "71a8h-1.4", [buf+6], "  "
+        mov     ax, 71A8h
+        mov     si, lname
+        mov     di, buf
+        mov     dx, 0100h
+        stc
+        int     21h
+        CHECK_EQ "71a8h-1.5", [buf], "MY"
+        CHECK_EQ8 "71a8h-1.6", [buf+6], '~'
+        mov     ax, 71A8h
+        mov     dx, 0200h
+        stc
+        int     21h
+        CHECK_EQ "71a8h-1.7", ax, 0001h
+
+        ; 7141h with wildcards
+        mov     si, del1
+        mov     dx, 10h
+        call    lopen
+        mov     bx, ax
+        mov     ah, 3Eh
+        int     21h
+        mov     si, del2
+        mov     dx, 10h
+        call    lopen
+        mov     bx, ax
+        mov     ah, 3Eh
+        int     21h
+        mov     ax, 7141h
+        mov     dx, del_wild
+        xor     si, si                  ; SI=0: no wildcards
+        stc
+        int     21h
+        CHECK_EQ "7141h-2.1", ax, 0002h
+        mov     ax, 7141h
+        mov     dx, del_wild
+        mov     si, 1
+        xor     cx, cx
+        stc
+        int     21h
+        CHECK_CF "7141h-2.2", 0
+        mov     ax, 714Eh
+        xor     cx, cx
+        mov     dx, del_wild
+        mov     di, fd
+        mov     si, 1
+        stc
+        int     21h
+        CHECK_EQ "7141h-2.3", ax, 0012h
+        mov     ax, 7141h
+        mov     dx, del_wild
+        mov     si, 1
+        xor     cx, cx
+        stc
+        int     21h
+        CHECK_EQ "7141h-2.4", ax, 0002h
+
+        mov     ax, 71A9h               ; server open: not provided
+        stc
+        int     21h
+        CHECK_CF "71a9h-1.1", 1
+        CHECK_EQ "71a9h-1.2", ax, 7100h
         CHECK_DONE
 
 ; 716Ch: DS:SI name, DX action, read/write deny-none.
@@ -266,6 +344,11 @@ dotdot      db "..", 0
 up_lname    db "..\my long file.text", 0
 want_long   db "C:\My Long File.text", 0
 rname       db "Renamed Long.text", 0
+readme      db "readme.txt", 0
+readme_83   db "README.TXT", 0
+del1        db "del one.tmpx", 0
+del2        db "Del Two.tmpx", 0
+del_wild    db "del*.tmpx", 0
 hello       db "hello"
 fh          dw 0
 ftime       dq 0
