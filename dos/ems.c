@@ -49,6 +49,7 @@ enum {
     EMS_ERR_OFFSET = 0x95,
     EMS_ERR_BAD_TYPE = 0x98,
     EMS_ERR_NAME_NOT_FOUND = 0xA0,
+    EMS_ERR_BAD_SAVED_MAP = 0xA3,
     EMS_ERR_NAME_EXISTS = 0xA1,
     EMS_ERR_WRAP = 0xA2,
     EMS_ERR_DENIED = 0xA4,
@@ -204,6 +205,15 @@ static uint8_t ems_map(struct machine *m, struct dos_ems *e, uint16_t h, int phy
     return EMS_OK;
 }
 
+/* The physical page at segment `seg`, or -1. */
+static int phys_of_seg(uint16_t seg)
+{
+    if (seg < EMS_FRAME_SEG || (seg - EMS_FRAME_SEG) % (EMS_PAGE >> 4))
+        return -1;
+    int p = (seg - EMS_FRAME_SEG) / (EMS_PAGE >> 4);
+    return p < EMS_PHYS_PAGES ? p : -1;
+}
+
 /* 50h: map CX pages from the array at DS:SI; AL = 0: physical page
  * numbers, 1: segments. */
 static uint8_t ems_map_multiple(struct machine *m, struct dos_ems *e)
@@ -213,10 +223,7 @@ static uint8_t ems_map_multiple(struct machine *m, struct dos_ems *e)
     uint32_t a = mem_lin(m->r.ds, m->r.si.w);
     for (uint16_t i = 0; i < m->r.cx.w; i++, a += 4) {
         uint16_t lp = mem_rd16(m, a), ph = mem_rd16(m, a + 2);
-        int phys = ph;
-        if (m->r.ax.l == 1)
-            phys = ph >= EMS_FRAME_SEG && !((ph - EMS_FRAME_SEG) % (EMS_PAGE >> 4))
-                       ? (int)((ph - EMS_FRAME_SEG) / (EMS_PAGE >> 4)) : -1;
+        int phys = m->r.ax.l == 1 ? phys_of_seg(ph) : ph;
         uint8_t r = ems_map(m, e, m->r.dx.w, phys, lp);
         if (r)
             return r;
@@ -252,6 +259,59 @@ static uint8_t ems_page_map(struct machine *m, struct dos_ems *e)
         }
         for (int p = 0; p < EMS_PHYS_PAGES; p++)
             slot_set(m, e, p, mem_rd16(m, s + p * 4u), mem_rd16(m, s + p * 4u + 2));
+    }
+    return EMS_OK;
+}
+
+/* 4Fh partial page map. AL = 0: DS:SI -> (count, segments...), save
+ * those pages' mapping to ES:DI; AL = 1: restore from DS:SI; AL = 2: BX =
+ * page count, AL = bytes a save takes. The saved form (this driver's
+ * own, as LIM leaves it to the driver): count word, then per page its
+ * segment, handle and logical page. Errors 8Bh (a segment outside the
+ * frame), A3h (a saved array this driver did not make). */
+#define PARTIAL_ENTRY 6
+static uint8_t ems_partial_map(struct machine *m, struct dos_ems *e)
+{
+    uint8_t al = m->r.ax.l;
+    if (al == 2) {
+        if (m->r.bx.w > EMS_PHYS_PAGES)
+            return EMS_ERR_PHYSICAL;
+        m->r.ax.l = (uint8_t)(2 + PARTIAL_ENTRY * m->r.bx.w);
+        return EMS_OK;
+    }
+    uint32_t s = mem_lin(m->r.ds, m->r.si.w);
+    uint16_t n = mem_rd16(m, s);
+    if (al == 0) {
+        if (n > EMS_PHYS_PAGES)
+            return EMS_ERR_PHYSICAL;
+        for (uint16_t i = 0; i < n; i++)
+            if (phys_of_seg(mem_rd16(m, s + 2 + 2u * i)) < 0)
+                return EMS_ERR_PHYSICAL;
+        uint32_t d = mem_lin(m->r.es, m->r.di.w);
+        mem_wr16(m, d, n);
+        for (uint16_t i = 0; i < n; i++) {
+            uint16_t seg = mem_rd16(m, s + 2 + 2u * i);
+            const struct ems_slot *sl = &e->map[phys_of_seg(seg)];
+            mem_wr16(m, d + 2 + PARTIAL_ENTRY * i, seg);
+            mem_wr16(m, d + 4 + PARTIAL_ENTRY * i, sl->handle);
+            mem_wr16(m, d + 6 + PARTIAL_ENTRY * i, sl->page);
+        }
+        return EMS_OK;
+    }
+    if (al != 1)
+        return EMS_ERR_SUBFUNCTION;
+    if (n > EMS_PHYS_PAGES)
+        return EMS_ERR_BAD_SAVED_MAP;
+    for (uint16_t i = 0; i < n; i++) {
+        uint32_t a = s + 2 + PARTIAL_ENTRY * i;
+        uint16_t h = mem_rd16(m, a + 2), lp = mem_rd16(m, a + 4);
+        if (phys_of_seg(mem_rd16(m, a)) < 0 ||
+            (lp != EMS_NO_PAGE && (!handle_ok(e, h) || lp >= e->h[h].pages)))
+            return EMS_ERR_BAD_SAVED_MAP;
+    }
+    for (uint16_t i = 0; i < n; i++) {
+        uint32_t a = s + 2 + PARTIAL_ENTRY * i;
+        slot_set(m, e, phys_of_seg(mem_rd16(m, a)), mem_rd16(m, a + 2), mem_rd16(m, a + 4));
     }
     return EMS_OK;
 }
@@ -502,6 +562,9 @@ static void ems_int67(struct machine *m)
     case 0x4E:
         st = ems_page_map(m, e);
         break;
+    case 0x4F:
+        st = ems_partial_map(m, e);
+        break;
     case 0x50:
         st = ems_map_multiple(m, e);
         break;
@@ -582,7 +645,9 @@ static void ems_int67(struct machine *m)
             st = EMS_ERR_SUBFUNCTION;
         }
         break;
-    default: /* 49h/4Ah (LIM 3.x I/O port functions), 4Fh, 55h, 56h, 5Ch, 5Dh */
+    default: /* 49h/4Ah (LIM 3.x I/O port functions), 55h/56h (alter map
+              * and jump/call), 5Ch (prepare for warm boot), 5Dh (OS
+              * function set) */
         st = EMS_ERR_BAD_FUNCTION;
         break;
     }

@@ -12,7 +12,9 @@
 ;  - 4Bh/4Ch counts; 47h/48h save and restore the map (8Eh without a
 ;    save); 51h reallocate; 53h/54h names (A0h for an unknown one);
 ;    57h move from conventional memory into a page; 58h four mappable
-;    pages; 45h release (83h twice); 4Fh is not provided (84h).
+;    pages; 4Fh saves and restores part of the map (8Bh for a segment
+;    outside the frame); 45h release (83h twice); 55h is not provided
+;    (84h).
         org 100h
 %include "check.inc"
 
@@ -194,6 +196,37 @@
         int     67h
         CHECK_EQ "58h-1.1", cx, 4
 
+        ; 4Fh: save physical page 0's mapping (page 5), change, restore
+        mov     ax, 4F02h
+        mov     bx, 1
+        int     67h
+        CHECK_EQ "4fh-1.1", ax, 0008h
+        mov     ax, 4F00h
+        mov     si, partial
+        mov     di, pmap
+        int     67h
+        CHECK_EQ8 "4fh-1.2", ah, 0
+        mov     bx, 3
+        mov     al, 0
+        call    map
+        call    frame0
+        CHECK_EQ "4fh-1.3", ax, 0
+        mov     ax, 4F01h
+        mov     si, pmap
+        int     67h
+        CHECK_EQ8 "4fh-1.4", ah, 0
+        push    ds
+        mov     ax, 0E000h
+        mov     ds, ax
+        mov     ax, [4]
+        pop     ds
+        CHECK_EQ "4fh-1.5", ax, "S!"
+        mov     ax, 4F00h
+        mov     si, partial_bad
+        mov     di, pmap
+        int     67h
+        CHECK_EQ8 "4fh-2.1", ah, 8Bh
+
         mov     ah, 45h
         mov     dx, [handle]
         int     67h
@@ -202,9 +235,9 @@
         mov     dx, [handle]
         int     67h
         CHECK_EQ8 "45h-1.2", ah, 83h
-        mov     ax, 4F00h
+        mov     ax, 5500h
         int     67h
-        CHECK_EQ8 "4fh-1.1", ah, 84h
+        CHECK_EQ8 "55h-1.1", ah, 84h
         CHECK_DONE
 
 ; 44h: AL = physical page, BX = logical page of our handle.
@@ -222,6 +255,9 @@ frame0: push    ds
         ret
 
 emm_name db "EMMXXXX0", 0
+partial     dw 1, 0E000h
+partial_bad dw 1, 0D000h
+pmap        times 16 db 0
 hname    db "MYHANDLE"
 noname   db "NOSUCH!!"
 handle   dw 0
