@@ -15,6 +15,7 @@
 #include "dos/mem.h"
 #include "dos/psp.h"
 #include "hostfs/hostfs.h"
+#include "hostfs/names.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
@@ -98,31 +99,104 @@ void dos_fn_create_new(struct machine *m)
 
 /* ---- 60h ------------------------------------------------------------------ */
 
-#define TRUENAME_BUF 128
+/* Append component `name` (canonical 8.3, '?' allowed) to `out`. */
+static bool truename_push(char *out, size_t cap, const char *name)
+{
+    size_t l = strlen(out);
+    int n = snprintf(out + l, cap - l, "%s%s", out[l - 1] == '\\' ? "" : "\\", name);
+    return n >= 0 && (size_t)n < cap - l;
+}
+
+/* Drop the last component of "C:\A\B" (never the root "C:\"). */
+static void truename_pop(char *out)
+{
+    char *s = strrchr(out, '\\');
+    if (s && s > out + 2)
+        *s = 0;
+    else
+        out[3] = 0;
+}
+
+/* One component in canonical form, '*' spread to '?' as MS-DOS shows
+ * it ("*.*" is "????????.???"); false when it is no valid DOS name. */
+static bool truename_comp(const char *comp, size_t len, char out[HOSTFS_NAME83])
+{
+    char canon[HOSTFS_NAME83], fcb[HOSTFS_FCB_NAME];
+    if (!hostfs_dos_canon(comp, len, true, canon))
+        return false;
+    hostfs_fcb_form(canon, fcb);
+    size_t o = 0;
+    for (int i = 0; i < 8 && fcb[i] != ' '; i++)
+        out[o++] = fcb[i];
+    if (fcb[8] != ' ') {
+        out[o++] = '.';
+        for (int i = 8; i < HOSTFS_FCB_NAME && fcb[i] != ' '; i++)
+            out[o++] = fcb[i];
+    }
+    out[o] = 0;
+    return true;
+}
+
+/* MS-DOS's truename works on the text alone: drive, current directory,
+ * '.', '..' and 8.3 case folding, whether the directories exist or not.
+ * Used where hostfs cannot resolve the path through the host. */
+static int truename_lexical(struct machine *m, const char *path, char *out, size_t cap)
+{
+    int drive = m->dos->cur_drive;
+    if (path[0] && path[1] == ':') {
+        char c = (char)(path[0] & ~0x20);
+        drive = c >= 'A' && c <= 'Z' ? c - 'A' : HOSTFS_DRIVES;
+        path += 2;
+    }
+    if (drive >= HOSTFS_DRIVES || !m->dos->fs.drive[drive].mounted)
+        return DOS_ERR_INVALID_DRIVE;
+    char all[HOSTFS_DOS_MAX + HOSTFS_CWD_MAX + 2];
+    bool rooted = path[0] == '\\' || path[0] == '/';
+    snprintf(all, sizeof all, "%s\\%s", rooted ? "" : m->dos->fs.drive[drive].cwd, path);
+    snprintf(out, cap, "%c:\\", 'A' + drive);
+    for (const char *c = all; *c;) {
+        size_t len = strcspn(c, "\\/");
+        char name[HOSTFS_NAME83];
+        bool dot = len == 1 && c[0] == '.', dotdot = len == 2 && c[0] == '.' && c[1] == '.';
+        if (dotdot)
+            truename_pop(out);
+        else if (len && !dot && (!truename_comp(c, len, name) || !truename_push(out, cap, name)))
+            return c[len] ? DOS_ERR_PATH_NOT_FOUND : DOS_ERR_FILE_NOT_FOUND;
+        c += len;
+        c += *c != 0;
+    }
+    return 0;
+}
 
 /* INT 21h/60h  Truename: canonicalize path (RBIL INT 21/AH=60h).
  * In:  DS:SI -> ASCIZ path, ES:DI -> 128-byte buffer.
  * Out: CF clear, buffer = "C:\DIR\FILE.EXT" (upper case, '.' and '..'
  *      resolved, 8.3 names); or CF set, AX = 2 (bad name), 3 (missing
  *      directory, or a '..' above the root), 0Fh (invalid drive).
- * Left out: MS-DOS canonicalizes without looking at the disk, so a path
- * through a directory that does not exist still gets a name there; here
- * the directories must exist (hostfs resolves through the host). The
- * last component may be missing, as with MS-DOS. */
+ * Existing components get the names DOS programs see for them (an alias
+ * for a long host name given as is); what the host does not have is
+ * canonicalized on the text alone, as MS-DOS does for all of it (a path
+ * through a missing directory still gets its name, wildcards show as
+ * '?'). Left out: device names (MS-DOS gives "C:/CON"), which get a
+ * path in the current directory here. */
 void dos_fn_truename(struct machine *m)
 {
-    char path[HOSTFS_DOS_MAX];
+    char path[HOSTFS_DOS_MAX], out[HOSTFS_DOS_MAX];
     struct hostfs_path hp;
     if (mem_read_asciz(m, m->r.ds, m->r.si.w, path, sizeof path) < 0 || !path[0]) {
         dos_fail(m, DOS_ERR_FILE_NOT_FOUND);
         return;
     }
     int err = hostfs_resolve(&m->dos->fs, m->dos->cur_drive, path, HOSTFS_PARENT, &hp);
+    if (!err)
+        snprintf(out, sizeof out, "%s", hp.dos);
+    else if (err != DOS_ERR_INVALID_DRIVE)
+        err = truename_lexical(m, path, out, sizeof out);
     if (err) {
         dos_fail(m, (enum dos_error)err);
         return;
     }
-    if (!mem_write(m, mem_lin(m->r.es, m->r.di.w), hp.dos, strlen(hp.dos) + 1)) {
+    if (!mem_write(m, mem_lin(m->r.es, m->r.di.w), out, strlen(out) + 1)) {
         dos_fail(m, DOS_ERR_PATH_NOT_FOUND);
         return;
     }

@@ -3,7 +3,9 @@
 ;  - 5Bh creates a new file and refuses an existing one (50h), a missing
 ;    directory (03h);
 ;  - 5Ah appends an 8-character unique name to the directory it is given;
-;  - 60h canonicalizes "SUB\..\new.txt" to "C:\NEW.TXT", refuses drive Q:;
+;  - 60h canonicalizes "SUB\..\new.txt" to "C:\NEW.TXT", refuses drive Q:,
+;    names paths through missing directories on the text alone and shows
+;    '*' as '?';
 ;  - 67h needs free memory (08h), then moves the JFT out of the PSP
 ;    (PSP:32h = new size) so handle 20+ exists; shrinking it below an open
 ;    handle fails (04h);
@@ -77,6 +79,24 @@
         int     21h
         CHECK_CF "60h-2.1", 1
         CHECK_EQ "60h-2.2", ax, 000Fh
+        mov     ah, 60h                 ; through missing directories
+        mov     si, lexical
+        mov     di, buf
+        int     21h
+        CHECK_CF "60h-3.1", 0
+        mov     si, buf
+        mov     di, want_lexical
+        call    streq
+        CHECK_EQ "60h-3.2", ax, 1
+        mov     ah, 60h                 ; wildcards spread to '?'
+        mov     si, stars
+        mov     di, buf
+        int     21h
+        CHECK_CF "60h-3.3", 0
+        mov     si, buf
+        mov     di, want_stars
+        call    streq
+        CHECK_EQ "60h-3.4", ax, 1
 
         ; ---- 67h
         mov     ah, 67h
@@ -288,6 +308,10 @@ missing_dir db "NODIR\F.TXT", 0
 dotdot      db "sub\..\new.txt", 0
 want_true   db "C:\NEW.TXT", 0
 bad_drive   db "Q:\X", 0
+lexical     db "nodir/deeper\..\.\file.text", 0
+want_lexical db "C:\NODIR\FILE.TEX", 0
+stars       db "sub\*.*", 0
+want_stars  db "C:\SUB\????????.???", 0
 last_h      dw 0
 tmp_path    db "SUB\", 0
             times 20 db 0
