@@ -6,8 +6,7 @@
  * MS-DOS 7's answer for "no long name support": AX = 7100h, CF set
  * (RBIL INT 21/AH=71h notes), which programs test before falling back.
  *
- * Find handles (714Eh/714Fh/71A1h) are independent of file handles: each
- * holds the matching entries of one directory, listed at 714Eh.
+ * The directory searches (714Eh/714Fh/71A1h) live in dos/lfn_find.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,25 +21,13 @@
 #include "dos/file.h"
 #include "dos/handle.h"
 #include "dos/int21.h"
+#include "dos/lfn.h"
 #include "hostfs/longname.h"
 #include "hostfs/names.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
 #define LFN_UNSUPPORTED 0x7100
-#define LFN_SEARCHES 16
-
-/* 714Eh find data record (RBIL Table 01792, the Win32 WIN32_FIND_DATA
- * layout). */
-#define FD_ATTR 0x00
-#define FD_CTIME 0x04
-#define FD_ATIME 0x0C
-#define FD_MTIME 0x14
-#define FD_SIZE_HI 0x1C
-#define FD_SIZE_LO 0x20
-#define FD_NAME 0x2C
-#define FD_SHORT 0x130
-#define FD_SIZE 0x13E
 
 /* 71A6h file information record (RBIL Table 01784, the Win32
  * BY_HANDLE_FILE_INFORMATION layout). */
@@ -56,35 +43,13 @@
 #define FI_INDEX_LO 0x30
 #define FI_SIZE 0x34
 
-/* Seconds from 1601-01-01 (Win32 FILETIME epoch) to 1970-01-01. */
-#define FILETIME_EPOCH_DIFF 11644473600LL
-#define FILETIME_PER_SEC 10000000LL
-
-struct lfn_entry {
-    char host[HOSTFS_LFN_MAX];
-    char dos[HOSTFS_NAME83];
-    uint8_t attr;
-    uint64_t size;
-    time_t ctime_, atime_, mtime_;
-};
-
-struct lfn_search {
-    bool active;
-    struct lfn_entry *v;
-    size_t n, next;
-};
-
-struct dos_lfn {
-    struct lfn_search s[LFN_SEARCHES];
-};
-
 static void lfn_unsupported(struct machine *m)
 {
     m->r.ax.w = LFN_UNSUPPORTED;
     m->r.flags |= FLAG_CF;
 }
 
-static void finish(struct machine *m, int rc)
+void lfn_finish(struct machine *m, int rc)
 {
     if (rc)
         dos_fail(m, (enum dos_error)rc);
@@ -102,30 +67,17 @@ static int get_long(struct machine *m, uint16_t seg, uint16_t off, enum hostfs_w
     return hostfs_resolve_long(&m->dos->fs, m->dos->cur_drive, path, want, hp, long_path);
 }
 
-static void put_filetime(uint8_t *p, time_t t)
+void lfn_put_filetime(uint8_t *p, time_t t)
 {
     uint64_t ft = (uint64_t)((int64_t)t + FILETIME_EPOCH_DIFF) * (uint64_t)FILETIME_PER_SEC;
     for (int i = 0; i < 8; i++)
         p[i] = (uint8_t)(ft >> (8 * i));
 }
 
-static void put32(uint8_t *p, uint32_t v)
+void lfn_put32(uint8_t *p, uint32_t v)
 {
     for (int i = 0; i < 4; i++)
         p[i] = (uint8_t)(v >> (8 * i));
-}
-
-/* A time for a find record: FILETIME, or (SI = 1) DOS date:time. */
-static void put_time(uint8_t *p, time_t t, bool dos_format)
-{
-    if (!dos_format) {
-        put_filetime(p, t);
-        return;
-    }
-    uint16_t date, tm;
-    hostfs_dos_datetime(t, &date, &tm);
-    memset(p, 0, 8);
-    put32(p, ((uint32_t)date << 16) | tm);
 }
 
 /* ---- Paths --------------------------------------------------------------- */
@@ -139,7 +91,7 @@ static void lfn_mkdir(struct machine *m)
         rc = DOS_ERR_ACCESS_DENIED;
     if (!rc && mkdir(hp.host, 0777) < 0)
         rc = hostfs_errno_to_dos(errno);
-    finish(m, rc);
+    lfn_finish(m, rc);
 }
 
 /* True when hp is the current directory of its drive (10h for rmdir). */
@@ -162,7 +114,7 @@ static void lfn_rmdir(struct machine *m)
     if (!rc && rmdir(hp.host) < 0)
         rc = errno == ENOTEMPTY || errno == EEXIST ? DOS_ERR_ACCESS_DENIED
                                                    : hostfs_errno_to_dos(errno);
-    finish(m, rc);
+    lfn_finish(m, rc);
 }
 
 /* 713Bh  Change directory: DS:DX -> long name. The current directory is
@@ -175,7 +127,7 @@ static void lfn_chdir(struct machine *m)
         rc = DOS_ERR_PATH_NOT_FOUND;
     if (!rc)
         rc = hostfs_chdir(&m->dos->fs, m->dos->cur_drive, hp.dos);
-    finish(m, rc);
+    lfn_finish(m, rc);
 }
 
 /* Delete one file given by its long path; 0 or a DOS error. */
@@ -193,20 +145,6 @@ static int unlink_one(struct machine *m, const char *path)
     return rc;
 }
 
-static int search_fill(struct machine *m, struct lfn_search *s, const char *pattern,
-                       uint8_t allowed, uint8_t required);
-static void search_end(struct lfn_search *s);
-
-/* Length of the directory part of a pattern ("C:\DIR" of "C:\DIR\*.x"). */
-static size_t dir_part_len(const char *pattern)
-{
-    size_t n = 0;
-    for (size_t i = 0; pattern[i]; i++)
-        if (pattern[i] == '\\' || pattern[i] == '/' || (i == 1 && pattern[i] == ':'))
-            n = i + 1;
-    return n;
-}
-
 /* 7141h  Delete file: DS:DX -> long name; SI = 0: no wildcards, SI = 1:
  * wildcards allowed, CL = attributes allowed, CH = required (the files
  * matched as 714Eh matches them; directories are never deleted).
@@ -219,7 +157,7 @@ static void lfn_unlink(struct machine *m)
         return;
     }
     if (!strpbrk(path, "*?")) {
-        finish(m, unlink_one(m, path));
+        lfn_finish(m, unlink_one(m, path));
         return;
     }
     if (m->r.si.w != 1) {
@@ -227,17 +165,17 @@ static void lfn_unlink(struct machine *m)
         return;
     }
     struct lfn_search s = { 0 };
-    int rc = search_fill(m, &s, path, m->r.cx.l & (uint8_t)~HOSTFS_ATTR_DIRECTORY, m->r.cx.h);
+    int rc = lfn_search_fill(m, &s, path, m->r.cx.l & (uint8_t)~HOSTFS_ATTR_DIRECTORY, m->r.cx.h);
     if (!rc && s.n == 0)
         rc = DOS_ERR_FILE_NOT_FOUND;
-    int dl = (int)dir_part_len(path);
+    int dl = (int)lfn_dir_part_len(path);
     for (size_t i = 0; !rc && i < s.n; i++) {
         char one[HOSTFS_LFN_PATH_MAX];
         if ((size_t)snprintf(one, sizeof one, "%.*s%s", dl, path, s.v[i].host) < sizeof one)
             rc = unlink_one(m, one);
     }
-    search_end(&s);
-    finish(m, rc);
+    lfn_search_end(&s);
+    lfn_finish(m, rc);
 }
 
 enum { ATTR_GET = 0, ATTR_SET, ATTR_PHYS_SIZE, ATTR_SET_WRITE, ATTR_GET_WRITE,
@@ -310,7 +248,7 @@ static void lfn_attrib(struct machine *m)
     default: /* ATTR_SET_CREATE */
         break;
     }
-    finish(m, rc);
+    lfn_finish(m, rc);
 }
 
 /* 7147h  Get current directory, long form: DL = drive (0 = default),
@@ -348,7 +286,7 @@ static void lfn_rename(struct machine *m)
         rc = DOS_ERR_ACCESS_DENIED;
     if (!rc && rename(from.host, to.host) < 0)
         rc = hostfs_errno_to_dos(errno);
-    finish(m, rc);
+    lfn_finish(m, rc);
 }
 
 enum { TRUENAME_FULL = 0, TRUENAME_SHORT = 1, TRUENAME_LONG = 2 };
@@ -376,184 +314,6 @@ static void lfn_truename(struct machine *m)
         dos_fail(m, DOS_ERR_PATH_NOT_FOUND);
         return;
     }
-    dos_ok(m);
-}
-
-/* ---- Find ---------------------------------------------------------------- */
-
-static void search_end(struct lfn_search *s)
-{
-    free(s->v);
-    *s = (struct lfn_search){ 0 };
-}
-
-/* Add one entry to a search. */
-static int search_add(struct lfn_search *s, size_t *cap, const char *host, const char *dos,
-                      const struct stat *st)
-{
-    if (s->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        struct lfn_entry *nv = realloc(s->v, nc * sizeof *nv);
-        if (!nv)
-            return DOS_ERR_INSUFFICIENT_MEMORY;
-        s->v = nv;
-        *cap = nc;
-    }
-    struct lfn_entry *e = &s->v[s->n++];
-    snprintf(e->host, sizeof e->host, "%s", host);
-    snprintf(e->dos, sizeof e->dos, "%s", dos);
-    e->size = (uint64_t)st->st_size;
-    e->ctime_ = st->st_ctime;
-    e->atime_ = st->st_atime;
-    e->mtime_ = st->st_mtime;
-    return 0;
-}
-
-/* Attributes a search shows only when CL allows them. */
-#define LFN_SPECIAL (HOSTFS_ATTR_HIDDEN | HOSTFS_ATTR_SYSTEM | HOSTFS_ATTR_DIRECTORY)
-
-/* List the entries of the directory of `pattern` that match its last
- * component (long name or 8.3 alias) and the CL/CH attribute masks. */
-static int search_fill(struct machine *m, struct lfn_search *s, const char *pattern,
-                       uint8_t allowed, uint8_t required)
-{
-    char dir[HOSTFS_LFN_PATH_MAX];
-    size_t dl = dir_part_len(pattern);
-    const char *wild = pattern + dl;
-    memcpy(dir, pattern, dl);
-    dir[dl] = 0;
-    if (dl == 0 || (dl == 2 && dir[1] == ':'))
-        strcat(dir, ".");
-    struct hostfs_path hp;
-    int rc = hostfs_resolve_long(&m->dos->fs, m->dos->cur_drive, dir, HOSTFS_EXISTING, &hp, NULL);
-    if (rc == DOS_ERR_FILE_NOT_FOUND || (!rc && !hp.is_dir))
-        return DOS_ERR_PATH_NOT_FOUND;
-    if (rc)
-        return rc;
-    struct hostfs_dirlist l;
-    int err = hostfs_dir_list(m->dos->fs.drive[hp.drive].root, hp.host, &l);
-    if (err)
-        return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
-    size_t cap = 0;
-    struct stat st;
-    /* "." and ".." first in a subdirectory, as the FAT file system lists. */
-    for (int i = 0; !rc && hp.last[0] && i < 2; i++) {
-        const char *dot = i ? ".." : ".";
-        if ((allowed & HOSTFS_ATTR_DIRECTORY) && hostfs_lfn_match(wild, dot) &&
-            stat(hp.host, &st) == 0) {
-            rc = search_add(s, &cap, dot, "", &st);
-            if (!rc)
-                s->v[s->n - 1].attr = HOSTFS_ATTR_DIRECTORY;
-        }
-    }
-    for (size_t i = 0; !rc && i < l.n; i++) {
-        if (!hostfs_lfn_match(wild, l.v[i].host) && !hostfs_lfn_match(wild, l.v[i].dos))
-            continue;
-        char path[HOSTFS_HOST_MAX];
-        struct hostfs_dirent e;
-        if ((size_t)snprintf(path, sizeof path, "%s/%s", hp.host, l.v[i].host) >= sizeof path ||
-            hostfs_stat(path, &e) || stat(path, &st))
-            continue;
-        if ((e.attr & LFN_SPECIAL & ~allowed) || (e.attr & required) != required)
-            continue;
-        /* The short name field stays empty when the long name is it. */
-        rc = search_add(s, &cap, l.v[i].host, strcmp(l.v[i].host, l.v[i].dos) ? l.v[i].dos : "",
-                        &st);
-        if (!rc)
-            s->v[s->n - 1].attr = e.attr;
-    }
-    hostfs_dir_free(&l);
-    return rc;
-}
-
-/* Write the next entry of `s` to ES:DI; 0 or DOS_ERR_NO_MORE_FILES. */
-static int search_next(struct machine *m, struct lfn_search *s)
-{
-    if (s->next >= s->n)
-        return DOS_ERR_NO_MORE_FILES;
-    const struct lfn_entry *e = &s->v[s->next++];
-    uint8_t *p = mem_ptr(m, mem_lin(m->r.es, m->r.di.w), FD_SIZE);
-    if (!p)
-        return DOS_ERR_ACCESS_DENIED;
-    bool dos_fmt = m->r.si.w == 1;
-    memset(p, 0, FD_SIZE);
-    put32(p + FD_ATTR, e->attr);
-    put_time(p + FD_CTIME, e->ctime_, dos_fmt);
-    put_time(p + FD_ATIME, e->atime_, dos_fmt);
-    put_time(p + FD_MTIME, e->mtime_, dos_fmt);
-    put32(p + FD_SIZE_HI, (uint32_t)(e->size >> 32));
-    put32(p + FD_SIZE_LO, (uint32_t)e->size);
-    memcpy(p + FD_NAME, e->host, strlen(e->host) + 1);
-    memcpy(p + FD_SHORT, e->dos, strlen(e->dos) + 1);
-    m->r.cx.w = 0; /* no Unicode conversion losses */
-    return 0;
-}
-
-static struct lfn_search *search_of(struct machine *m, uint16_t h)
-{
-    if (!m->dos->lfn || h == 0 || h > LFN_SEARCHES || !m->dos->lfn->s[h - 1].active)
-        return NULL;
-    return &m->dos->lfn->s[h - 1];
-}
-
-/* 714Eh  Find first: CL = allowed attributes, CH = required ones, DS:DX
- * -> long pattern, ES:DI -> find record, SI = time format (0 FILETIME,
- * 1 DOS). Out: AX = find handle, CX = 0; or CF, AX = 3, 12h (nothing
- * matched, as 4Eh), 4 (all find handles busy). */
-static void lfn_find_first(struct machine *m)
-{
-    char pattern[HOSTFS_LFN_PATH_MAX];
-    if (mem_read_asciz(m, m->r.ds, m->r.dx.w, pattern, sizeof pattern) < 0) {
-        dos_fail(m, DOS_ERR_PATH_NOT_FOUND);
-        return;
-    }
-    if (!m->dos->lfn && !(m->dos->lfn = calloc(1, sizeof *m->dos->lfn))) {
-        dos_fail(m, DOS_ERR_INSUFFICIENT_MEMORY);
-        return;
-    }
-    int slot = -1;
-    for (int i = 0; i < LFN_SEARCHES && slot < 0; i++)
-        if (!m->dos->lfn->s[i].active)
-            slot = i;
-    if (slot < 0) {
-        dos_fail(m, DOS_ERR_TOO_MANY_OPEN_FILES);
-        return;
-    }
-    struct lfn_search *s = &m->dos->lfn->s[slot];
-    int rc = search_fill(m, s, pattern, m->r.cx.l, m->r.cx.h);
-    if (!rc)
-        rc = search_next(m, s);
-    if (rc) {
-        search_end(s);
-        dos_fail(m, (enum dos_error)rc);
-        return;
-    }
-    s->active = true;
-    m->r.ax.w = (uint16_t)(slot + 1);
-    dos_ok(m);
-}
-
-/* 714Fh  Find next: BX = find handle, ES:DI -> record, SI = format.
- * Errors 6 (bad handle), 12h (no more). */
-static void lfn_find_next(struct machine *m)
-{
-    struct lfn_search *s = search_of(m, m->r.bx.w);
-    if (!s) {
-        dos_fail(m, DOS_ERR_INVALID_HANDLE);
-        return;
-    }
-    finish(m, search_next(m, s));
-}
-
-/* 71A1h  Find close: BX = find handle. Error 6. */
-static void lfn_find_close(struct machine *m)
-{
-    struct lfn_search *s = search_of(m, m->r.bx.w);
-    if (!s) {
-        dos_fail(m, DOS_ERR_INVALID_HANDLE);
-        return;
-    }
-    search_end(s);
     dos_ok(m);
 }
 
@@ -664,17 +424,17 @@ static void lfn_file_info(struct machine *m)
         return;
     }
     memset(p, 0, FI_SIZE);
-    put32(p + FI_ATTR, (st.st_mode & S_IWUSR) ? HOSTFS_ATTR_ARCHIVE
+    lfn_put32(p + FI_ATTR, (st.st_mode & S_IWUSR) ? HOSTFS_ATTR_ARCHIVE
                                                : HOSTFS_ATTR_ARCHIVE | HOSTFS_ATTR_READONLY);
-    put_filetime(p + FI_CTIME, st.st_ctime);
-    put_filetime(p + FI_ATIME, st.st_atime);
-    put_filetime(p + FI_MTIME, st.st_mtime);
-    put32(p + FI_SERIAL, (uint32_t)st.st_dev);
-    put32(p + FI_SIZE_HI, (uint32_t)((uint64_t)st.st_size >> 32));
-    put32(p + FI_SIZE_LO, (uint32_t)st.st_size);
-    put32(p + FI_LINKS, (uint32_t)st.st_nlink);
-    put32(p + FI_INDEX_HI, (uint32_t)((uint64_t)st.st_ino >> 32));
-    put32(p + FI_INDEX_LO, (uint32_t)st.st_ino);
+    lfn_put_filetime(p + FI_CTIME, st.st_ctime);
+    lfn_put_filetime(p + FI_ATIME, st.st_atime);
+    lfn_put_filetime(p + FI_MTIME, st.st_mtime);
+    lfn_put32(p + FI_SERIAL, (uint32_t)st.st_dev);
+    lfn_put32(p + FI_SIZE_HI, (uint32_t)((uint64_t)st.st_size >> 32));
+    lfn_put32(p + FI_SIZE_LO, (uint32_t)st.st_size);
+    lfn_put32(p + FI_LINKS, (uint32_t)st.st_nlink);
+    lfn_put32(p + FI_INDEX_HI, (uint32_t)((uint64_t)st.st_ino >> 32));
+    lfn_put32(p + FI_INDEX_LO, (uint32_t)st.st_ino);
     dos_ok(m);
 }
 
@@ -705,7 +465,7 @@ static void lfn_time(struct machine *m)
     } else if (m->r.bx.l == TIME_DOS_TO_FILETIME) {
         time_t t = hostfs_dos_to_time(m->r.dx.w, m->r.cx.w) + m->r.bx.h / 100;
         uint8_t b[8];
-        put_filetime(b, t);
+        lfn_put_filetime(b, t);
         uint64_t ft = 0;
         for (int i = 7; i >= 0; i--)
             ft = ft << 8 | b[i];
@@ -751,7 +511,7 @@ static void lfn_short_name(struct machine *m)
     } else {
         ok = mem_write(m, dst, out, strlen(out) + 1);
     }
-    finish(m, ok ? 0 : DOS_ERR_ACCESS_DENIED);
+    lfn_finish(m, ok ? 0 : DOS_ERR_ACCESS_DENIED);
 }
 
 /* The 71xxh functions by AL. */
@@ -787,14 +547,4 @@ void dos_fn_lfn(struct machine *m)
     }
     vdm_trace(m, TRACE_DOS, "  %s", f->name);
     f->fn(m);
-}
-
-void dos_lfn_destroy(struct machine *m)
-{
-    if (!m->dos || !m->dos->lfn)
-        return;
-    for (int i = 0; i < LFN_SEARCHES; i++)
-        search_end(&m->dos->lfn->s[i]);
-    free(m->dos->lfn);
-    m->dos->lfn = NULL;
 }
