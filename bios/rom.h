@@ -22,6 +22,11 @@ struct machine;
  * vector; MS-DOS keeps its own far jump in the same IVT slot. */
 #define ROM_CPM_VECTOR 0x30u
 
+/* The XMS driver's entry point (INT 2Fh/4310h) is this vector's stub,
+ * far-called; nobody issues INT FEh (reserved for user programs), and the
+ * handler returns to the far caller itself (dos/xms.c). */
+#define ROM_XMS_VECTOR 0xFEu
+
 /* Offset in ROM_SEG of the stub for `vector`. */
 static inline uint16_t rom_stub_off(uint8_t vector)
 {

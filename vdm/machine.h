@@ -62,6 +62,7 @@ enum {
 
 struct dos_state;  /* dos/dos.h: the DOS kernel's state */
 struct bios_state; /* bios/bios.h */
+struct mouse_state; /* bios/mouse.h */
 
 struct machine {
     uint8_t *mem;             /* MEM_SIZE bytes of guest memory */
@@ -75,6 +76,7 @@ struct machine {
 
     struct dos_state *dos;    /* owned by dos/ */
     struct bios_state *bios;  /* owned by bios/ */
+    struct mouse_state *mouse; /* INT 33h driver, bios/mouse.c */
 
     /* Outcome, set by whoever ends the run (a handler, the loop). */
     enum run_outcome outcome;

@@ -19,11 +19,14 @@
 #include <unistd.h>
 
 #include "bios/bios.h"
+#include "bios/mouse.h"
 #include "bios/rom.h"
 #include "dos/cmd.h"
 #include "dos/dos.h"
+#include "dos/ems.h"
 #include "dos/psp.h"
 #include "vdm/binfmt.h"
+#include "dos/xms.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
 #include "vdm/machine.h"
@@ -65,10 +68,11 @@ struct options {
     char *env[MAX_ENV_OPTS];
     int n_env;
     bool list_backends;
+    uint32_t xms_kib, ems_kib;   /* --xms, --ems */
 };
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
-       OPT_BACKENDS, OPT_HELP, OPT_VERSION };
+       OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS };
 enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
@@ -92,6 +96,10 @@ static const struct {
       "make ./X.EXE and ./X.COM run through vdm (root)" },
     { { "unregister-binfmt", no_argument, NULL, OPT_UNREGISTER_BINFMT }, NULL,
       "undo --register-binfmt (root)" },
+    { { "xms", required_argument, NULL, OPT_XMS }, "KiB",
+      "XMS extended memory, 0 = none (default 16384)" },
+    { { "ems", required_argument, NULL, OPT_EMS }, "KiB",
+      "EMS expanded memory, 0 = none (default 4096)" },
     { { "help", no_argument, NULL, OPT_HELP }, NULL, "show this help" },
     { { "version", no_argument, NULL, OPT_VERSION }, NULL, "show the version" },
 };
@@ -143,6 +151,20 @@ static bool parse_trace(const char *list, unsigned *out)
 }
 
 /* Parse argv up to PROGRAM. Returns -1 to continue, else an exit status. */
+/* A memory size for --xms/--ems: KiB from 0 to `max`. */
+static bool parse_kib(const char *name, const char *arg, uint32_t max, uint32_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || end == arg || arg[0] == '-' || v > max) {
+        vdm_warn("--%s wants a size in KiB from 0 to %u, not '%s'", name, max, arg);
+        return false;
+    }
+    *out = (uint32_t)v;
+    return true;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
     struct option longopts[N_OPTIONS + 1];
@@ -204,6 +226,14 @@ static int parse_options(int argc, char **argv, struct options *o)
             vdm_warn("%s", why);
             return EXIT_VDM_FAILED;
         }
+        case OPT_XMS:
+            if (!parse_kib("xms", optarg, XMS_MAX_KIB, &o->xms_kib))
+                return EXIT_VDM_FAILED;
+            break;
+        case OPT_EMS:
+            if (!parse_kib("ems", optarg, EMS_MAX_KIB, &o->ems_kib))
+                return EXIT_VDM_FAILED;
+            break;
         case OPT_HELP:
             usage(stdout);
             return 0;
@@ -363,7 +393,7 @@ extern char **environ;
 
 int main(int argc, char **argv)
 {
-    struct options o = { 0 };
+    struct options o = { .xms_kib = XMS_DEFAULT_KIB, .ems_kib = EMS_DEFAULT_KIB };
     /* Started by the kernel for ./PROG.EXE (binfmt_misc, see binfmt.h):
      * argv[1] is the program, never an option, so vdm's options are left
      * at their defaults and parsing starts at PROGRAM. */
@@ -425,7 +455,8 @@ int main(int argc, char **argv)
     char dos_path[HOSTFS_DOS_MAX];
     char err[256] = "";
     bool cpu_up = false;
-    if (!bios_init(m) || !dos_init(m)) {
+    if (!bios_init(m) || !mouse_init(m) || !dos_init(m) || !dos_xms_init(m, o.xms_kib) ||
+        !dos_ems_init(m, o.ems_kib)) {
         vdm_warn("out of memory");
         goto out;
     }
@@ -514,6 +545,7 @@ out:
     if (cpu_up)
         cpu->destroy(m);
     free(m->bios);
+    mouse_destroy(m);
     machine_destroy(m);
     hostenv_free(env);
     return status;
