@@ -467,6 +467,12 @@ static void kvm_interrupt(struct machine *m, uint8_t vector)
     p->irq_vector = vector;
 }
 
+static bool kvm_interrupt_busy(struct machine *m)
+{
+    const struct kvm_priv *p = m->cpu_priv;
+    return p->irq_pending;
+}
+
 static void kvm_destroy(struct machine *m)
 {
     struct kvm_priv *p = m->cpu_priv;
@@ -543,5 +549,6 @@ const struct cpu_backend cpu_backend_kvm = {
     .create = kvm_create,
     .run = kvm_run_slice,
     .interrupt = kvm_interrupt,
+    .interrupt_busy = kvm_interrupt_busy,
     .destroy = kvm_destroy,
 };

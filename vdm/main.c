@@ -18,6 +18,7 @@
 #include "bios/rom.h"
 #include "dos/dos.h"
 #include "dos/psp.h"
+#include "hw/hw.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
 #include "vdm/machine.h"
@@ -290,7 +291,7 @@ int main(int argc, char **argv)
     char dos_path[HOSTFS_DOS_MAX];
     char err[256] = "";
     bool cpu_up = false;
-    if (!bios_init(m) || !dos_init(m)) {
+    if (!hw_init(m) || !bios_init(m) || !dos_init(m)) {
         vdm_warn("out of memory");
         goto out;
     }

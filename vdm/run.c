@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "bios/rom.h"
+#include "hw/hw.h"
 #include "machine.h"
 #include "mem.h"
 
@@ -57,8 +58,7 @@ static void dispatch_stub(struct machine *m, uint8_t vector)
     }
 }
 
-/* Sleep until `deadline_ns` or the --timeout deadline, whichever is first. */
-static void idle_until(struct machine *m, uint64_t deadline_ns)
+void run_sleep_until(struct machine *m, uint64_t deadline_ns)
 {
     if (m->timeout_s > 0) {
         uint64_t end = m->start_ns + (uint64_t)(m->timeout_s * 1e9);
@@ -72,6 +72,24 @@ static void idle_until(struct machine *m, uint64_t deadline_ns)
     struct timespec ts = { (time_t)(d / 1000000000u), (long)(d % 1000000000u) };
     while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
         ;
+}
+
+static bool cpu_irq_busy(struct machine *m)
+{
+    return m->cpu && m->cpu->interrupt_busy && m->cpu->interrupt_busy(m);
+}
+
+void run_idle(struct machine *m, uint64_t max_ns)
+{
+    uint64_t now = vdm_now_ns();
+    hw_step(m, now);
+    if (hw_irq_pending(m) >= 0 || cpu_irq_busy(m))
+        return;
+    uint64_t wake = hw_next_event_ns(m, now);
+    if (wake > now + max_ns)
+        wake = now + max_ns;
+    run_sleep_until(m, wake);
+    hw_step(m, vdm_now_ns());
 }
 
 static void on_hlt(struct machine *m)
@@ -88,29 +106,27 @@ static void on_hlt(struct machine *m)
         machine_crash(m, "HLT with interrupts disabled");
         return;
     }
-    idle_until(m, m->next_tick_ns);
+    run_idle(m, RUN_IDLE_MAX_NS);
+    /* Nothing to deliver yet (the wait is bounded, or only a masked line
+     * woke us): the CPU is still halted, so the HLT runs again. */
+    if (hw_irq_pending(m) < 0 && !cpu_irq_busy(m))
+        m->r.ip.w = (uint16_t)(m->r.ip.w - 1);
 }
 
-static void clock_step(struct machine *m, uint64_t now)
+/* Hand the PIC's highest-priority request to the CPU when it can take it:
+ * IF set and no earlier vector still waiting in the backend. */
+static void deliver_irq(struct machine *m)
 {
-    if (now >= m->next_tick_ns) {
-        m->irq_timer_pending = true;
-        m->next_tick_ns += RUN_TICK_NS;
-        /* After a stall, resume the beat from now instead of delivering a
-         * storm of late ticks. */
-        if (m->next_tick_ns < now)
-            m->next_tick_ns = now + RUN_TICK_NS;
-    }
-    if (m->irq_timer_pending && (m->r.flags & FLAG_IF)) {
-        m->irq_timer_pending = false;
-        m->cpu->interrupt(m, 0x08);
-    }
+    if (!(m->r.flags & FLAG_IF) || cpu_irq_busy(m))
+        return;
+    int vector = hw_irq_ack(m);
+    if (vector >= 0)
+        m->cpu->interrupt(m, (uint8_t)vector);
 }
 
 int run_machine(struct machine *m)
 {
     m->start_ns = vdm_now_ns();
-    m->next_tick_ns = m->start_ns + RUN_TICK_NS;
     uint64_t deadline = m->timeout_s > 0 ? m->start_ns + (uint64_t)(m->timeout_s * 1e9) : 0;
 
     while (m->outcome == RUN_RUNNING) {
@@ -119,7 +135,8 @@ int run_machine(struct machine *m)
             m->outcome = RUN_TIMEOUT;
             break;
         }
-        clock_step(m, now);
+        hw_step(m, now);
+        deliver_irq(m);
 
         struct cpu_trap t = m->cpu->run(m, RUN_SLICE_INSNS);
         switch (t.kind) {
