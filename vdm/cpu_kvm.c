@@ -398,7 +398,9 @@ static struct cpu_trap kvm_run_until_trap(struct machine *m, struct kvm_priv *p)
             return (struct cpu_trap){ TRAP_HLT, NULL };
         case KVM_EXIT_IO:
             kvm_port_exit(m, run);
-            if (m->outcome != RUN_RUNNING)
+            /* The run is over, or the 8042/port 92h moved the A20 gate:
+             * slot 1 must be remapped before the next instruction. */
+            if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask)
                 return (struct cpu_trap){ TRAP_SLICE_END, NULL };
             break;
         case KVM_EXIT_MMIO:
