@@ -23,7 +23,7 @@
 #include "vdm/mem.h"
 #include "vdm/run.h"
 
-#define KBD_POLL_BURST 20u
+#define KBD_POLL_BURST 8u
 #define KBD_POLL_WINDOW_NS 5000000u
 #define KBD_POLL_IDLE_NS 10000000u
 

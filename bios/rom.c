@@ -10,7 +10,7 @@
 #include "vdm/mem.h"
 
 #define OP_HLT 0xF4
-#define OP_IRET 0xCF
+#define OP_IRET ROM_OP_IRET
 #define OP_INT 0xCD
 #define OP_NOP 0x90
 #define OP_JMP_FAR 0xEA

@@ -22,6 +22,8 @@
 
 struct machine;
 
+#define ROM_OP_IRET 0xCFu      /* the byte after a plain stub's HLT */
+
 #define ROM_STUB_BASE 0x0100u /* F000:0100, 4 bytes per vector */
 #define ROM_STUB_SIZE 4u
 #define ROM_IRET_OFF 0x0050u  /* a lone IRET for vectors nobody serves */

@@ -36,7 +36,10 @@ void run_real_mode_interrupt(struct machine *m, uint8_t vector)
     m->r.cs = mem_rd16(m, vector * 4u + 2);
 }
 
-static void dispatch_stub(struct machine *m, uint8_t vector)
+/* Run the handler of a stub trap. True when the handler left the frame
+ * alone (CS:IP still at the stub's IRET), so the status flags went back
+ * into the stacked FLAGS. */
+static bool dispatch_stub(struct machine *m, uint8_t vector)
 {
     int_handler_fn fn = m->int_handlers[vector];
     uint32_t flags_lin = run_frame_flags_lin(m);
@@ -46,7 +49,7 @@ static void dispatch_stub(struct machine *m, uint8_t vector)
 
     if (!fn) {
         vdm_trace(m, TRACE_BIOS, "INT %02Xh: no handler, ignored", vector);
-        return;
+        return false;
     }
     m->r.flags = (m->r.flags & ~FLAG_STATUS_MASK) | (caller_flags & FLAG_STATUS_MASK);
     fn(m);
@@ -55,7 +58,24 @@ static void dispatch_stub(struct machine *m, uint8_t vector)
         uint16_t f = (uint16_t)((caller_flags & ~FLAG_STATUS_MASK) |
                                 (m->r.flags & FLAG_STATUS_MASK));
         mem_wr16(m, flags_lin, f);
+        return true;
     }
+    return false;
+}
+
+/* Perform the stub's IRET on the host when an interrupt waits for the
+ * caller's IF: otherwise a guest that calls a service in a tight loop
+ * (INT 16h/01h polling) is always inside a stub, IF clear, whenever the
+ * loop looks, and would never see a timer tick. */
+static void finish_stub_iret(struct machine *m)
+{
+    uint32_t lin = mem_lin(m->r.cs, m->r.ip.w);
+    if (mem_rd8(m, lin) != ROM_OP_IRET || !(mem_rd16(m, run_frame_flags_lin(m)) & FLAG_IF) ||
+        hw_irq_pending(m) < 0)
+        return;
+    m->r.ip.e = mem_pop16(m);
+    m->r.cs = mem_pop16(m);
+    m->r.flags = (m->r.flags & ~0xFFFFu) | mem_pop16(m);
 }
 
 void run_sleep_until(struct machine *m, uint64_t deadline_ns)
@@ -96,7 +116,8 @@ static void on_hlt(struct machine *m)
 {
     int vector = rom_stub_vector(m->r.cs, (uint16_t)m->r.ip.w);
     if (vector >= 0) {
-        dispatch_stub(m, (uint8_t)vector);
+        if (dispatch_stub(m, (uint8_t)vector))
+            finish_stub_iret(m);
         return;
     }
     /* A HLT of the guest's own: it waits for an interrupt. With IF clear
