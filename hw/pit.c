@@ -407,6 +407,10 @@ static void pit_io(struct machine *m, void *ctx, uint16_t port, bool is_write, u
     uint64_t now = vdm_now_ns();
     pit_step(m, now); /* edges under the old programming count first */
     uint64_t t = pit_tick_at(p, now);
+    /* Catch-up is owed under the old rate only: a new channel 0 count
+     * starts afresh (an edge already latched in the PIC stays). */
+    if (is_write && port == PIT_PORT)
+        p->backlog = 0;
     if (is_write)
         pit_write(p, port - PIT_PORT, (uint8_t)*val, t);
     else
