@@ -7,7 +7,9 @@
 ;   hook runs and chains to the BIOS, which turns make codes into keys with
 ;   the shift state (2Ah + 1Eh = 'A') and tracks it in INT 16h/02h;
 ; - INT 16h/00h on an empty buffer waits (the guest halts) until a key
-;   arrives, here typed from an INT 1Ch hook two ticks later.
+;   arrives, here typed from an INT 1Ch hook two ticks later;
+; - INT 09h offers each scancode to INT 15h/4Fh first (RBIL INT 15/AH=4Fh):
+;   a hook that clears CF swallows it, one that changes AL remaps it.
         org 100h
 %include "check.inc"
 
@@ -106,6 +108,34 @@
         mov     [es:9*4+2], ax
         sti
 
+        ; INT 15h/4Fh sees each scancode first: it may swallow one (CF
+        ; clear) or change it (AL) and pass it on (CF set).
+        cli
+        mov     ax, [es:15h*4]
+        mov     [old15], ax
+        mov     ax, [es:15h*4+2]
+        mov     [old15+2], ax
+        mov     word [es:15h*4], hook15
+        mov     [es:15h*4+2], cs
+        sti
+        mov     al, 2Ch                 ; 'z': swallowed by the hook
+        call    type_idle
+        mov     al, 10h                 ; 'q': turned into 'w' (11h)
+        call    type_idle
+        cli
+        mov     ax, [old15]
+        mov     [es:15h*4], ax
+        mov     ax, [old15+2]
+        mov     [es:15h*4+2], ax
+        sti
+        CHECK_EQ "16h-5.1 the intercept saw both", [seen15], 2
+        mov     ah, 00h
+        int     16h
+        CHECK_EQ "16h-5.2 z swallowed, q arrives as w", ax, 1177h
+        mov     ah, 01h
+        int     16h
+        CHECK_ZF "16h-5.3 nothing else", 1
+
         ; A key typed later: 00h must wait for it.
         cli
         mov     ax, [es:1Ch*4]
@@ -117,12 +147,12 @@
         sti
         mov     ah, 00h
         int     16h
-        CHECK_EQ "16h-5.1 00h waited for the key typed by the timer", ax, 1F73h
+        CHECK_EQ "16h-6.1 00h waited for the key typed by the timer", ax, 1F73h
         mov     ax, [ticks]             ; catch-up ticks may follow the 2nd
         cmp     ax, 2
         jb      .few
         mov     ax, 2
-.few:   CHECK_EQ "16h-5.2 it came after two ticks", ax, 2
+.few:   CHECK_EQ "16h-6.2 it came after two ticks", ax, 2
         cli
         mov     ax, [old1c]
         mov     [es:1Ch*4], ax
@@ -146,6 +176,33 @@ type:   mov     bx, [hits]
         je      .wait
         ret
 
+; Send scancode AL (8042 D2h) and let a few ticks pass (the byte may be
+; swallowed, so there is nothing else to wait for).
+type_idle:
+        mov     ah, al
+.ibf:   in      al, 64h
+        test    al, 02h
+        jnz     .ibf
+        mov     al, 0D2h
+        out     64h, al
+        mov     al, ah
+        out     60h, al
+        hlt
+        hlt
+        ret
+
+hook15: cmp     ah, 4Fh
+        jne     .chain
+        inc     word [cs:seen15]
+        cmp     al, 2Ch
+        jne     .map
+        clc                             ; swallow: return with CF clear
+        retf    2
+.map:   cmp     al, 10h
+        jne     .chain
+        mov     al, 11h
+.chain: jmp     far [cs:old15]
+
 hook9:  push    ax
         in      al, 60h
         mov     [cs:last], al
@@ -166,6 +223,8 @@ hook1c: inc     word [cs:ticks]
 
 old9    dd      0
 old1c   dd      0
+old15   dd      0
+seen15  dw      0
 hits    dw      0
 ticks   dw      0
 last    db      0
