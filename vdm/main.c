@@ -25,8 +25,9 @@
 #include "dos/dos.h"
 #include "dos/ems.h"
 #include "dos/psp.h"
-#include "vdm/binfmt.h"
 #include "dos/xms.h"
+#include "hw/hw.h"
+#include "vdm/binfmt.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
 #include "vdm/machine.h"
@@ -455,8 +456,8 @@ int main(int argc, char **argv)
     char dos_path[HOSTFS_DOS_MAX];
     char err[256] = "";
     bool cpu_up = false;
-    if (!bios_init(m) || !mouse_init(m) || !dos_init(m) || !dos_xms_init(m, o.xms_kib) ||
-        !dos_ems_init(m, o.ems_kib)) {
+    if (!hw_init(m) || !bios_init(m) || !mouse_init(m) || !dos_init(m) ||
+        !dos_xms_init(m, o.xms_kib) || !dos_ems_init(m, o.ems_kib)) {
         vdm_warn("out of memory");
         goto out;
     }
