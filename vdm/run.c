@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "bios/rom.h"
+#include "display.h"
 #include "machine.h"
 #include "mem.h"
 
@@ -69,6 +70,10 @@ static void idle_until(struct machine *m, uint64_t deadline_ns)
         uint64_t end = m->start_ns + (uint64_t)(m->timeout_s * 1e9);
         if (end < deadline_ns)
             deadline_ns = end;
+    }
+    if (m->disp) { /* wakes on typed keys and for the next refresh */
+        display_idle(m, deadline_ns);
+        return;
     }
     uint64_t now = vdm_now_ns();
     if (deadline_ns <= now)
@@ -129,6 +134,8 @@ int run_machine(struct machine *m)
             break;
         }
         clock_step(m, now);
+        if (m->disp)
+            display_tick(m, now); /* keys in, screen out, at most 60 Hz */
 
         struct cpu_trap t = m->cpu->run(m, RUN_SLICE_INSNS);
         switch (t.kind) {
