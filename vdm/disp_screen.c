@@ -27,6 +27,7 @@
 #define DEFAULT_ROWS 25
 #define DEFAULT_COLS 80
 #define DEFAULT_CHAR_HEIGHT 16
+#define CGA_CHAR_HEIGHT 8
 
 const uint32_t disp_vga_palette[16] = {
     0x000000, 0x0000AA, 0x00AA00, 0x00AAAA, 0xAA0000, 0xAA00AA, 0xAA5500, 0xAAAAAA,
@@ -63,6 +64,13 @@ void disp_screen_read(struct machine *m, struct disp_screen *s)
     s->cur_start = (shape >> 8) & CURSOR_LINES;
     s->cur_end = shape & CURSOR_LINES;
     s->cur_visible = !((shape >> 8) & CURSOR_HIDDEN) && s->cur_row < rows && s->cur_col < cols;
+    /* VGA cursor emulation: a CGA-style shape (lines within 0-7, as the
+     * BIOS default 0607h) is scaled to the taller character cell. */
+    if (s->char_height > CGA_CHAR_HEIGHT && s->cur_start < CGA_CHAR_HEIGHT &&
+        s->cur_end < CGA_CHAR_HEIGHT) {
+        s->cur_start = (uint8_t)(s->cur_start * s->char_height / CGA_CHAR_HEIGHT);
+        s->cur_end = (uint8_t)((s->cur_end + 1) * s->char_height / CGA_CHAR_HEIGHT - 1);
+    }
     /* The BIOS default mode-select value (29h for mode 3) has blink on;
      * a zero byte means nobody set it, which is the power-on default. */
     uint8_t ctrl = mem_rd8(m, b + BDA_MODE_CTRL);

@@ -7,7 +7,8 @@
 ; 40:1Ah head, 40:1Ch tail, 40:80h/82h buffer start/end), which is where
 ; INT 09h puts them, so the program needs no INT 16h.
 ; Line 0: "KEYS: type, q quits" in yellow on blue; line 1: a colour bar
-; (attributes 0x00..0xF0, char DBh) for the window test's colour checks.
+; (full blocks DBh in the 16 foreground colours, two cells each) for the
+; window test's colour checks.
 ; Exit status 0 after "q".
         org 100h
 
@@ -41,16 +42,15 @@ LAST     equ 23
         jmp     .title
 .bar:   mov     di, COLS * 2            ; line 1: 16 background colours
         xor     bx, bx
-.bar1:  mov     ah, bl
-        shl     ah, 4
-        or      ah, bl                  ; fg = bg: a solid block
-        mov     al, 0DBh
+.bar1:  mov     ah, bl                  ; foreground k on black
+        mov     al, 0DBh                ; the full block: all foreground
         stosw
         stosw
         inc     bl
         cmp     bl, 16
         jb      .bar1
         mov     byte [line], FIRST
+        call    show.cur                ; cursor to the first key line
 
 wait_key:
         push    ds
