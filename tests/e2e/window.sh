@@ -57,7 +57,12 @@ else
   exec 3>&-
   for ((i = 0; i < 100; i++)); do [ -s "$work/displayfd" ] && break; sleep 0.05; done
   export DISPLAY=:$(head -1 "$work/displayfd")
-  (cd "$work" && "$VDM" --display=window --timeout=6 KEYS.COM < /dev/null > "$out" 2> "$err") &
+  # Under the sanitizer build: SDL dlopens the X11 and D-Bus libraries and
+  # unloads them in SDL_Quit, and their own leftovers then show up as
+  # leaks in "<unknown module>", which LeakSanitizer can neither name nor
+  # suppress. vdm's own allocations are leak-checked by the other cases.
+  (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+     "$VDM" --display=window --timeout=6 KEYS.COM < /dev/null > "$out" 2> "$err") &
   vdm=$!
   got=0
   for ((i = 0; i < 80; i++)); do
