@@ -4,7 +4,9 @@
 # palette, checked pixel by pixel by e2e/pixels.py (glyphs against the PSF
 # font read independently, colours of the title and of a 16-colour bar):
 #   - --screenshot=FILE.png with no display at all;
-#   - the SDL2 window under Xvfb, captured with xwd (integer scale 2).
+#   - the SDL2 window under Xvfb, captured with xwd (integer scale 2);
+#   - keys typed into the window (xdotool, XTEST) reach the program as BIOS
+#     key words, read back from --screen-dump after "q" ends it.
 # shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog screen_keys.COM KEYS.COM
@@ -78,6 +80,40 @@ else
   wait $vdm
   st=$?
   want_status 124
+
+  end_case
+  begin "keys typed into the window reach the program"
+  if ! command -v xdotool > /dev/null; then
+    skip_case "needs xdotool"
+  else
+    (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+       "$VDM" --display=window --timeout=20 --screen-dump=keys.txt KEYS.COM \
+       < /dev/null > "$out" 2> "$err") &
+    vdm=$!
+    win=""
+    for ((i = 0; i < 80; i++)); do
+      win=$(xdotool search --name "KEYS.COM - vdm" 2> /dev/null | head -1)
+      [ -n "$win" ] && break
+      sleep 0.1
+    done
+    sleep 0.5
+    if [ -z "$win" ]; then
+      bad "no window named 'KEYS.COM - vdm' appeared"
+    else
+      xdotool windowfocus --sync "$win" 2> /dev/null
+      for k in a Up F1 shift+F2 ctrl+c alt+x Escape Return q; do
+        xdotool key "$k"
+        sleep 0.1
+      done
+    fi
+    wait $vdm
+    st=$?
+    want_status 0
+    for want in '^KEY 00: 1E61 a$' '^KEY 01: 48(00|E0)' '^KEY 02: 3B00' '^KEY 03: 5500' \
+                '^KEY 04: 2E03 ♥$' '^KEY 05: 2D00' '^KEY 06: 011B ←$' '^KEY 07: 1C0D ♪$'; do
+      grep -qE "$want" "$work/keys.txt" 2> /dev/null || bad "no line matching '$want'"
+    done
+  fi
   kill $xvfb 2> /dev/null
   wait $xvfb 2> /dev/null
   unset DISPLAY
