@@ -58,7 +58,8 @@ else
   xvfb=$!
   exec 3>&-
   for ((i = 0; i < 100; i++)); do [ -s "$work/displayfd" ] && break; sleep 0.05; done
-  export DISPLAY=:$(head -1 "$work/displayfd")
+  DISPLAY=:$(head -1 "$work/displayfd")
+  export DISPLAY
   # Under the sanitizer build: SDL dlopens the X11 and D-Bus libraries and
   # unloads them in SDL_Quit, and their own leftovers then show up as
   # leaks in "<unknown module>", which LeakSanitizer can neither name nor
