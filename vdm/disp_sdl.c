@@ -274,10 +274,17 @@ static void sdl_fini(struct machine *m, struct display *d)
     d->priv = NULL;
 }
 
+static bool sdl_shows_console(const struct display *d)
+{
+    (void)d;
+    return true;
+}
+
 const struct display_ops disp_sdl_ops = {
     .name = "window",
     .init = sdl_init,
     .poll_input = sdl_poll_input,
     .refresh = sdl_refresh,
     .fini = sdl_fini,
+    .shows_console = sdl_shows_console,
 };

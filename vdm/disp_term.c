@@ -305,6 +305,12 @@ static void term_fini(struct machine *m, struct display *d)
     d->priv = NULL;
 }
 
+static bool term_shows_console(const struct display *d)
+{
+    const struct term *t = d->priv;
+    return t && t->state == TERM_TAKEN;
+}
+
 const struct display_ops disp_term_ops = {
     .name = "terminal",
     .init = term_init,
@@ -312,4 +318,5 @@ const struct display_ops disp_term_ops = {
     .refresh = term_refresh,
     .fini = term_fini,
     .teletype = term_teletype,
+    .shows_console = term_shows_console,
 };

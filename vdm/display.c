@@ -138,6 +138,12 @@ void display_idle(struct machine *m, uint64_t deadline_ns)
     }
 }
 
+bool display_shows_console(const struct machine *m)
+{
+    const struct display *d = m->disp;
+    return d && d->up && d->ops->shows_console && d->ops->shows_console(d);
+}
+
 void display_note_teletype(struct machine *m)
 {
     struct display *d = m->disp;

@@ -35,6 +35,8 @@ struct display_ops {
     void (*fini)(struct machine *m, struct display *d);
     /* Teletype output just changed the screen (display_note_teletype). */
     void (*teletype)(struct machine *m, struct display *d);
+    /* Console output goes to the emulated screen (NULL: never). */
+    bool (*shows_console)(const struct display *d);
 };
 
 struct display {
@@ -78,6 +80,14 @@ void display_idle(struct machine *m, uint64_t deadline_ns);
  * when a requested dump or screenshot could not be written (reported
  * with vdm_warn). */
 bool display_fini(struct machine *m);
+
+/* Whether console output belongs on the emulated screen rather than on
+ * the host's stdout: true for the window, and for the terminal once the
+ * program took the screen (its stdout is then the drawn DOS screen, and
+ * bytes written to it directly would land in the middle of it). The DOS
+ * CON device asks this to route output through the BIOS teletype into
+ * video memory, as on a PC. */
+bool display_shows_console(const struct machine *m);
 
 /* BIOS teletype (INT 10h/0Eh, INT 29h) calls this after it updated video
  * memory and the cursor: output that streams does not count as the program
