@@ -45,7 +45,7 @@ else
 fi
 end_case
 
-begin "the SDL2 window under Xvfb shows the screen"
+begin "the SDL2 window under Xvfb shows the screen (auto: DISPLAY set, no terminal)"
 if [ $have_font = 0 ]; then
   skip_case "needs $font (console-data) and python3"
 elif ! command -v Xvfb > /dev/null || ! command -v xwd > /dev/null; then
@@ -65,7 +65,7 @@ else
   # leaks in "<unknown module>", which LeakSanitizer can neither name nor
   # suppress. vdm's own allocations are leak-checked by the other cases.
   (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-     "$VDM" --display=window --timeout=6 KEYS.COM < /dev/null > "$out" 2> "$err") &
+     "$VDM" --timeout=6 KEYS.COM < /dev/null > "$out" 2> "$err") &
   vdm=$!
   got=0
   for ((i = 0; i < 80; i++)); do
