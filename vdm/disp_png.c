@@ -122,7 +122,7 @@ bool disp_png_screenshot(const struct disp_screen *s, const char *path, char *er
         snprintf(err, cap, "this build has no VGA font (install console-data and rebuild)");
         return false;
     }
-    int w = s->cols * DISP_FONT_W, h = s->rows * DISP_FONT_H;
+    int w = s->cols * DISP_FONT_W, h = s->rows * disp_raster_cell_h(s);
     uint32_t *px = malloc((size_t)w * h * sizeof *px);
     if (!px) {
         snprintf(err, cap, "out of memory");

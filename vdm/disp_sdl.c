@@ -111,7 +111,7 @@ static bool sdl_init(struct machine *m, struct display *d, char *err, size_t cap
         return false;
     }
     disp_screen_read(m, &s->now);
-    int w = s->now.cols * DISP_FONT_W, h = s->now.rows * DISP_FONT_H;
+    int w = s->now.cols * DISP_FONT_W, h = s->now.rows * disp_raster_cell_h(&s->now);
     char title[128];
     const char *base = m->program_name ? strrchr(m->program_name, '/') : NULL;
     snprintf(title, sizeof title, "%s - vdm",
@@ -230,7 +230,7 @@ static void sdl_refresh(struct machine *m, struct display *d, uint64_t now)
     if (s->shown_valid && blink == s->shown_blink &&
         memcmp(&s->now, &s->shown, sizeof s->now) == 0)
         return;
-    int w = s->now.cols * DISP_FONT_W, h = s->now.rows * DISP_FONT_H;
+    int w = s->now.cols * DISP_FONT_W, h = s->now.rows * disp_raster_cell_h(&s->now);
     if (!s->tex || w != s->tex_w || h != s->tex_h) {
         if (s->tex)
             SDL_DestroyTexture(s->tex);
