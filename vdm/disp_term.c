@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,14 +164,16 @@ static void term_poll_input(struct machine *m, struct display *d)
         return;
     uint64_t now = vdm_now_ns();
     for (;;) {
-        if (t->in_n < IN_BUF) {
-            int fl = fcntl(t->in_fd, F_GETFL);
-            fcntl(t->in_fd, F_SETFL, fl | O_NONBLOCK);
+        struct pollfd p = { .fd = t->in_fd, .events = POLLIN };
+        if (t->in_n < IN_BUF && poll(&p, 1, 0) > 0 && (p.revents & POLLIN)) {
+            /* The fd stays blocking (it is shared with the shell's); poll
+             * said a read will not wait. */
             ssize_t r = read(t->in_fd, t->in + t->in_n, IN_BUF - t->in_n);
-            fcntl(t->in_fd, F_SETFL, fl);
             if (r > 0) {
                 t->in_n += (size_t)r;
                 t->in_ns = now;
+            } else if (r == 0 || errno != EINTR) {
+                d->wake_fd = -1; /* hung up: nothing more to wait for */
             }
         }
         if (t->in_n == 0)
