@@ -115,16 +115,20 @@ static bool term_init(struct machine *m, struct display *d, char *err, size_t ca
     t->out_fd = STDOUT_FILENO;
     if (!isatty(t->out_fd) || !isatty(t->in_fd)) {
         t->own_fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-        if (t->own_fd < 0) {
+        int e = errno;
+        if (t->own_fd < 0 && isatty(t->out_fd)) {
+            t->in_fd = -1; /* a screen but no keyboard (no controlling tty) */
+        } else if (t->own_fd < 0) {
             snprintf(err, cap, "--display=terminal needs a terminal (/dev/tty: %s)",
-                     strerror(errno));
+                     strerror(e));
             free(t);
             return false;
+        } else {
+            if (!isatty(t->out_fd))
+                t->out_fd = t->own_fd;
+            if (!isatty(t->in_fd))
+                t->in_fd = t->own_fd;
         }
-        if (!isatty(t->out_fd))
-            t->out_fd = t->own_fd;
-        if (!isatty(t->in_fd))
-            t->in_fd = t->own_fd;
     }
     const char *ct = getenv("COLORTERM");
     term_render_reset(&t->r, ct && (strcmp(ct, "truecolor") == 0 || strcmp(ct, "24bit") == 0));
@@ -136,7 +140,7 @@ static bool term_init(struct machine *m, struct display *d, char *err, size_t ca
 static void term_take(struct machine *m, struct term *t, struct display *d)
 {
     (void)m;
-    if (tcgetattr(t->in_fd, &t->saved) == 0) {
+    if (t->in_fd >= 0 && tcgetattr(t->in_fd, &t->saved) == 0) {
         t->have_saved = true;
         struct termios raw = t->saved;
         cfmakeraw(&raw);
@@ -160,7 +164,7 @@ static void handle_stroke(struct machine *m, struct display *d, struct key_strok
 static void term_poll_input(struct machine *m, struct display *d)
 {
     struct term *t = d->priv;
-    if (t->state != TERM_TAKEN)
+    if (t->state != TERM_TAKEN || t->in_fd < 0)
         return;
     uint64_t now = vdm_now_ns();
     for (;;) {

@@ -142,4 +142,15 @@ want_status 0
 want_restored
 end_case
 
+begin "--display=terminal without any terminal fails with one vdm: line (125)"
+if ! command -v setsid > /dev/null; then
+  skip_case "needs setsid"
+else
+  (cd "$work" && setsid -w "$VDM" --display=terminal --timeout=5 KEYS.COM < /dev/null > "$out" 2> "$err")
+  st=$?
+  want_status 125
+  want_vdm_line "--display=terminal needs a terminal .*"
+fi
+end_case
+
 finish
