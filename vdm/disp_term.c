@@ -237,8 +237,11 @@ static void term_refresh(struct machine *m, struct display *d, uint64_t now)
     int rows = t->rows, cols = t->cols;
     term_size(t);
     bool clip = t->now.rows > t->rows || t->now.cols > t->cols;
-    if (rows != t->rows || cols != t->cols || clip != t->clipped) {
-        /* Resized: clear and draw everything again. */
+    bool new_size = t->shown_valid &&
+                    (t->shown.rows != t->now.rows || t->shown.cols != t->now.cols);
+    if (rows != t->rows || cols != t->cols || clip != t->clipped || new_size) {
+        /* The terminal or the DOS screen changed size: clear and draw
+         * everything again (no stale cells beyond a narrower mode). */
         term_buf_puts(&t->out, "\x1b[0m\x1b[2J");
         term_render_reset(&t->r, t->r.truecolor);
         t->shown_valid = false;
