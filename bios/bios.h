@@ -33,4 +33,10 @@ void bios_sysconf_init(struct machine *m);
  * into the shift state and the keyboard buffer. */
 void bios_int09(struct machine *m);
 
+/* Console output through the BIOS teletype, as the CON driver and INT 29h
+ * do on a PC: the character goes on the active page (cursor, scrolling)
+ * and, unless the front end shows the emulated screen, to standard
+ * output as well. */
+void bios_tty_out(struct machine *m, uint8_t c);
+
 #endif

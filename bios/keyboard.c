@@ -258,6 +258,31 @@ static bool modifier(struct machine *m, uint8_t sc, bool brk, bool e0)
     return true;
 }
 
+/* Alt + keypad digits type the character whose decimal code they spell,
+ * delivered when Alt is released (IBM PC/AT BIOS; the running value sits
+ * in the BDA at 40:19h, RBIL MEMORY.LST). True when `sc` was such a
+ * digit. The grey (E0) cursor keys are not the keypad. */
+static bool alt_keypad_digit(struct machine *m, uint8_t sc, bool e0, uint8_t flags)
+{
+    if (e0 || !(flags & KF_ALT) || (flags & KF_CTRL) || sc < SC_PAD_FIRST ||
+        sc > SC_PAD_FIRST + sizeof kbd_pad_digits - 2)
+        return false;
+    char d = kbd_pad_digits[sc - SC_PAD_FIRST];
+    if (d < '0' || d > '9')
+        return false;
+    uint8_t v = mem_rd8(m, bda(BDA_ALT_KEYPAD));
+    mem_wr8(m, bda(BDA_ALT_KEYPAD), (uint8_t)(v * 10 + (d - '0')));
+    return true;
+}
+
+static void alt_keypad_end(struct machine *m)
+{
+    uint8_t v = mem_rd8(m, bda(BDA_ALT_KEYPAD));
+    mem_wr8(m, bda(BDA_ALT_KEYPAD), 0);
+    if (v)
+        buffer_put(m, v); /* scan code 0: typed by number */
+}
+
 void bios_int09(struct machine *m)
 {
     uint8_t sc = m->r.ax.l;
@@ -276,9 +301,13 @@ void bios_int09(struct machine *m)
     }
     bool brk = sc & SC_BREAK;
     sc &= (uint8_t)~SC_BREAK;
+    if (sc == SC_ALT && brk)
+        alt_keypad_end(m);
     if (modifier(m, sc, brk, e0) || brk)
         return;
     uint8_t flags = mem_rd8(m, bda(BDA_KBD_FLAGS));
+    if (alt_keypad_digit(m, sc, e0, flags))
+        return;
     if (e0 && sc == SC_SCROLL) { /* Ctrl-Break (RBIL INT 1B) */
         mem_wr8(m, bda(BDA_BREAK), 0x80);
         buffer_put(m, 0);

@@ -19,6 +19,7 @@
 #include "bios/bda.h"
 #include "bios/bios.h"
 #include "hw/vga.h"
+#include "vdm/display.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
@@ -379,17 +380,24 @@ static void tty_put(struct machine *m, uint8_t page, uint8_t c, int attr)
     cursor_set(m, page, row, col);
 }
 
-/* INT 10h/0Eh  Teletype output (RBIL INT 10/AH=0Eh). In: AL = character.
- * Written on the active page and, for the stdio front end, to standard
- * output. */
-static void video_teletype(struct machine *m)
+void bios_tty_out(struct machine *m, uint8_t c)
 {
-    uint8_t c = m->r.ax.l;
     tty_put(m, active_page(m), c, -1);
+    display_note_teletype(m);
+    if (display_shows_console(m))
+        return;
     ssize_t r;
     do {
         r = write(1, &c, 1);
     } while (r < 0 && errno == EINTR);
+}
+
+/* INT 10h/0Eh  Teletype output (RBIL INT 10/AH=0Eh). In: AL = character.
+ * Written on the active page and, unless the front end shows that page
+ * (a window, or a terminal the program took over), to standard output. */
+static void video_teletype(struct machine *m)
+{
+    bios_tty_out(m, m->r.ax.l);
 }
 
 /* INT 10h/0Fh  Get video mode (RBIL INT 10/AH=0Fh).

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bios/bios.h"
 #include "bios/rom.h"
 #include "dos/cmd.h"
 #include "dos/ems.h"
@@ -108,11 +109,12 @@ static void dos_int24(struct machine *m)
     m->r.ax.l = 3;
 }
 
-/* INT 29h  Fast console output (RBIL INT 29): AL to standard output. */
+/* INT 29h  Fast console output (RBIL INT 29): AL to the console device,
+ * which MS-DOS's CON driver writes through the BIOS teletype; standard
+ * output redirection does not apply. */
 static void dos_int29(struct machine *m)
 {
-    uint8_t c = m->r.ax.l;
-    dos_handle_write(m, 1, &c, 1);
+    bios_tty_out(m, m->r.ax.l);
 }
 
 /* INT 2Fh  Multiplex: the XMS driver answers AH = 43h (dos/xms.c);

@@ -69,6 +69,7 @@ enum {
 struct dos_state;  /* dos/dos.h: the DOS kernel's state */
 struct bios_state; /* bios/bios.h */
 struct mouse_state; /* bios/mouse.h */
+struct display;    /* vdm/display.h: the front end, NULL when none */
 
 struct machine {
     uint8_t *mem;             /* MEM_SIZE bytes of guest memory */
@@ -105,6 +106,8 @@ struct machine {
      * when SIGINT, SIGTERM, ... ask vdm to stop; the run loop checks it
      * between slices and ends with RUN_SIGNALLED. NULL: never set. */
     const volatile sig_atomic_t *stop_signal;
+
+    struct display *disp;     /* screen and keyboard front end, or NULL */
 
     unsigned trace;           /* TRACE_* channels enabled */
     const char *program_name; /* for diagnostics: the host path as given */

@@ -28,6 +28,7 @@
 #include "dos/xms.h"
 #include "hw/hw.h"
 #include "vdm/binfmt.h"
+#include "vdm/display.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
 #include "vdm/machine.h"
@@ -64,6 +65,9 @@
 struct options {
     const char *backend;
     const char *display;
+    enum display_kind display_kind;
+    const char *screen_dump;  /* --screen-dump=FILE */
+    const char *screenshot;   /* --screenshot=FILE.png */
     double timeout_s;
     unsigned trace;
     char *env[MAX_ENV_OPTS];
@@ -73,7 +77,8 @@ struct options {
 };
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
-       OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS };
+       OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS, OPT_SCREEN_DUMP,
+       OPT_SCREENSHOT };
 enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
@@ -86,7 +91,11 @@ static const struct {
     { { "backends", no_argument, NULL, OPT_BACKENDS }, NULL,
       "list the CPU backends and which one auto picks" },
     { { "display", required_argument, NULL, OPT_DISPLAY }, "MODE",
-      "auto or stdio (default auto)" },
+      "auto, stdio, terminal or window (default auto)" },
+    { { "screen-dump", required_argument, NULL, OPT_SCREEN_DUMP }, "FILE",
+      "at exit, write the text screen to FILE as UTF-8" },
+    { { "screenshot", required_argument, NULL, OPT_SCREENSHOT }, "FILE.png",
+      "at exit, render the screen to FILE.png" },
     { { "timeout", required_argument, NULL, OPT_TIMEOUT }, "SECONDS",
       "stop the program after SECONDS (exit status 124)" },
     { { "trace", required_argument, NULL, OPT_TRACE }, "LIST",
@@ -192,6 +201,12 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_DISPLAY:
             o->display = optarg;
             break;
+        case OPT_SCREEN_DUMP:
+            o->screen_dump = optarg;
+            break;
+        case OPT_SCREENSHOT:
+            o->screenshot = optarg;
+            break;
         case OPT_TIMEOUT:
             errno = 0;
             o->timeout_s = strtod(optarg, &end);
@@ -259,8 +274,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             return EXIT_VDM_FAILED;
         }
     }
-    if (strcmp(o->display, "auto") != 0 && strcmp(o->display, "stdio") != 0) {
-        vdm_warn("--display=%s is not available in this build (auto, stdio)", o->display);
+    if (!display_parse(o->display, &o->display_kind)) {
+        vdm_warn("--display=%s is not a front end (auto, stdio, terminal, window)", o->display);
+        return EXIT_VDM_FAILED;
+    }
+    if (o->display_kind == DISPLAY_WINDOW && !display_have_window()) {
+        vdm_warn("--display=window is not available in this build (no SDL2)");
         return EXIT_VDM_FAILED;
     }
     return -1;
@@ -456,6 +475,7 @@ int main(int argc, char **argv)
     char dos_path[HOSTFS_DOS_MAX];
     char err[256] = "";
     bool cpu_up = false;
+    struct display disp = { 0 };
     if (!hw_init(m) || !bios_init(m) || !mouse_init(m) || !dos_init(m) ||
         !dos_xms_init(m, o.xms_kib) || !dos_ems_init(m, o.ems_kib)) {
         vdm_warn("out of memory");
@@ -515,11 +535,20 @@ int main(int argc, char **argv)
     }
     cpu_up = true;
 
+    disp.screen_dump = o.screen_dump;
+    disp.screenshot = o.screenshot;
+    if (!display_init(m, &disp, display_resolve(o.display_kind), err, sizeof err)) {
+        vdm_warn("%s", err);
+        goto out;
+    }
     m->stop_signal = &stop_signal;
     catch_stop_signals();
-    switch (run_machine(m)) {
+    int outcome = run_machine(m);
+    /* The terminal is restored before any "vdm:" line is printed. */
+    bool disp_ok = display_fini(m);
+    switch (outcome) {
     case RUN_EXITED:
-        status = m->exit_code;
+        status = disp_ok ? m->exit_code : EXIT_VDM_FAILED;
         break;
     case RUN_TIMEOUT:
         vdm_warn("%s: timed out (--timeout=%g)", prog_arg, o.timeout_s);
@@ -540,8 +569,9 @@ int main(int argc, char **argv)
         break;
     }
 out:
-    /* The same teardown on every path: DOS files closed, host memory
-     * released. */
+    /* The same teardown on every path: terminal restored, DOS files
+     * closed, host memory released. */
+    display_fini(m);
     dos_destroy(m);
     if (cpu_up)
         cpu->destroy(m);

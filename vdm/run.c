@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "bios/rom.h"
+#include "display.h"
 #include "hw/hw.h"
 #include "machine.h"
 #include "mem.h"
@@ -89,6 +90,10 @@ void run_sleep_until(struct machine *m, uint64_t deadline_ns)
         uint64_t end = m->start_ns + (uint64_t)(m->timeout_s * 1e9);
         if (end < deadline_ns)
             deadline_ns = end;
+    }
+    if (m->disp) { /* wakes on typed keys and for the next refresh */
+        display_idle(m, deadline_ns);
+        return;
     }
     uint64_t now = vdm_now_ns();
     if (deadline_ns <= now)
@@ -165,6 +170,8 @@ int run_machine(struct machine *m)
             m->outcome = RUN_SIGNALLED;
             break;
         }
+        if (m->disp)
+            display_tick(m, now); /* keys in, screen out, at most 60 Hz */
         hw_step(m, now);
         deliver_irq(m);
 
