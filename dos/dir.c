@@ -88,8 +88,10 @@ void dos_fn_mkdir(struct machine *m)
     int rc = get_path(m, m->r.ds, m->r.dx.w, HOSTFS_PARENT, &hp);
     if (rc == 0 && (hp.ro || hp.exists || !hp.last[0]))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (rc == 0 && mkdir(hp.host, 0777) != 0)
-        rc = errno == EEXIST ? DOS_ERR_ACCESS_DENIED : hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_mkdir(&m->dos->fs, &hp);
+    if (rc == DOS_ERR_FILE_EXISTS) /* created under our feet: 39h says 05h */
+        rc = DOS_ERR_ACCESS_DENIED;
     finish(m, rc);
 }
 
@@ -108,8 +110,8 @@ void dos_fn_rmdir(struct machine *m)
         rc = DOS_ERR_ACCESS_DENIED;
     else if (rc == 0 && is_cwd(m, &hp))
         rc = DOS_ERR_REMOVE_CURRENT_DIR;
-    if (rc == 0 && rmdir(hp.host) != 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_rmdir(&m->dos->fs, &hp);
     finish(m, rc);
 }
 
@@ -138,11 +140,11 @@ void dos_fn_unlink(struct machine *m)
     struct hostfs_dirent e;
     int rc = get_path(m, m->r.ds, m->r.dx.w, HOSTFS_EXISTING, &hp);
     if (rc == 0)
-        rc = hostfs_stat(hp.host, &e);
+        rc = hostfs_stat_at(&m->dos->fs, &hp, &e);
     if (rc == 0 && (hp.ro || hp.is_dir || (e.attr & HOSTFS_ATTR_READONLY)))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (rc == 0 && unlink(hp.host) != 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_unlink(&m->dos->fs, &hp);
     finish(m, rc);
 }
 
@@ -163,7 +165,7 @@ void dos_fn_attrib(struct machine *m)
     struct hostfs_dirent e;
     int rc = get_path(m, m->r.ds, m->r.dx.w, HOSTFS_EXISTING, &hp);
     if (rc == 0)
-        rc = hostfs_stat(hp.host, &e);
+        rc = hostfs_stat_at(&m->dos->fs, &hp, &e);
     if (rc == 0 && sub == ATTRIB_GET) {
         m->r.cx.w = e.attr;
         m->r.ax.w = e.attr; /* MS-DOS leaves the attributes in AX too */
@@ -174,7 +176,7 @@ void dos_fn_attrib(struct machine *m)
     if (rc == 0 && (hp.ro || (want & (HOSTFS_ATTR_VOLUME | HOSTFS_ATTR_DIRECTORY))))
         rc = DOS_ERR_ACCESS_DENIED;
     if (rc == 0)
-        rc = hostfs_set_readonly(hp.host, want & HOSTFS_ATTR_READONLY);
+        rc = hostfs_set_readonly_at(&m->dos->fs, &hp, want & HOSTFS_ATTR_READONLY);
     finish(m, rc);
 }
 
@@ -307,8 +309,8 @@ void dos_fn_rename(struct machine *m)
         rc = DOS_ERR_NOT_SAME_DEVICE;
     else if (rc == 0 && (from.ro || to.exists || !from.last[0] || !to.last[0]))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (rc == 0 && rename(from.host, to.host) != 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_rename(&m->dos->fs, &from, &to);
     finish(m, rc);
 }
 

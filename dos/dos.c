@@ -178,6 +178,7 @@ void dos_destroy(struct machine *m)
     if (!m->dos)
         return;
     dos_shutdown(m);
+    hostfs_fini(&m->dos->fs);
     free(m->dos);
     m->dos = NULL;
 }

@@ -90,11 +90,11 @@ static int sft_install(struct machine *m, int fd, enum dos_dev dev, const struct
 }
 
 /* True when the host file has no write permission left: DOS's read-only
- * attribute (hostfs maps the attribute to the owner's write bit). */
-static bool host_file_readonly(const char *host)
+ * attribute (hostfs maps the attribute to the write bits). */
+static bool host_file_readonly(const struct hostfs *fs, const struct hostfs_path *hp)
 {
-    struct stat st;
-    return stat(host, &st) == 0 && !(st.st_mode & S_IWUSR);
+    struct hostfs_dirent e;
+    return hostfs_stat_at(fs, hp, &e) == 0 && (e.attr & HOSTFS_ATTR_READONLY);
 }
 
 /* Open or create the host file `hp` names. Returns the handle or -DOS
@@ -106,23 +106,20 @@ static int open_host_file(struct machine *m, const struct hostfs_path *hp,
     bool writing = rq->create || access != DOS_ACCESS_READ;
     if (hp->exists && hp->is_dir)
         return -DOS_ERR_ACCESS_DENIED;
-    if (writing && (hp->ro || (hp->exists && host_file_readonly(hp->host))))
+    if (writing && (hp->ro || (hp->exists && host_file_readonly(&m->dos->fs, hp))))
         return -DOS_ERR_ACCESS_DENIED;
     if (!dos_jft_has_free(m) || dos_sft_alloc(m) < 0)
         return -DOS_ERR_TOO_MANY_OPEN_FILES;
 
-    int flags = O_CLOEXEC | O_NOCTTY;
+    int flags = O_NOCTTY;
     if (rq->create)
         flags |= O_RDWR | O_CREAT | O_TRUNC;
     else
         flags |= access == DOS_ACCESS_READ ? O_RDONLY
                : access == DOS_ACCESS_WRITE ? O_WRONLY : O_RDWR;
-    int fd;
-    do
-        fd = open(hp->host, flags, 0666);
-    while (fd < 0 && errno == EINTR);
+    int fd = hostfs_open(&m->dos->fs, hp, flags, 0666);
     if (fd < 0)
-        return -hostfs_errno_to_dos(errno);
+        return fd;
     /* RBIL INT 21/AH=3Ch: the new file gets attributes CX; read-only only
      * keeps others from writing, this handle stays read/write. */
     if (rq->create && (rq->attr & HOSTFS_ATTR_READONLY))

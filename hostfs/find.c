@@ -3,13 +3,17 @@
  * dates and times from stat(), the read-only bit mapped to host write
  * permission, and find first/next over one directory listing.
  */
+#define _GNU_SOURCE /* O_PATH */
 #include "hostfs/hostfs.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dos/errors.h"
 #include "hostfs/names.h"
@@ -85,20 +89,65 @@ int hostfs_stat(const char *host_path, struct hostfs_dirent *e)
     return 0;
 }
 
+int hostfs_stat_at(const struct hostfs *fs, const struct hostfs_path *hp,
+                   struct hostfs_dirent *e)
+{
+    int fd = hostfs_open(fs, hp, O_PATH, 0);
+    if (fd < 0)
+        return -fd;
+    struct stat st;
+    int rc = fstat(fd, &st) == 0 ? 0 : hostfs_errno_to_dos(errno);
+    close(fd);
+    if (rc == 0) {
+        const char *slash = strrchr(hp->host, '/');
+        fill_dirent(&st, slash ? slash + 1 : hp->host, e);
+    }
+    return rc;
+}
+
+/* The permission bits that give or take DOS's read-only attribute. */
+static mode_t readonly_mode(mode_t mode, bool ro)
+{
+    mode &= 07777;
+    if (ro)
+        return mode & (mode_t)~WRITE_BITS;
+    if (!(mode & WRITE_BITS))
+        mode |= S_IWUSR; /* give back the owner's write permission only */
+    return mode;
+}
+
 int hostfs_set_readonly(const char *host_path, bool ro)
 {
     struct stat st;
     if (stat(host_path, &st) != 0)
         return hostfs_errno_to_dos(errno);
-    mode_t mode = st.st_mode & 07777;
-    if (ro) {
-        mode &= (mode_t)~WRITE_BITS;
-    } else if (!(mode & WRITE_BITS)) {
-        mode |= S_IWUSR; /* give back the owner's write permission only */
-    }
+    mode_t mode = readonly_mode(st.st_mode, ro);
     if (mode != (st.st_mode & 07777) && chmod(host_path, mode) != 0)
         return hostfs_errno_to_dos(errno);
     return 0;
+}
+
+/* fchmod() refuses O_PATH fds, so the change goes through the fd's
+ * /proc/self/fd entry: it names the very file the sandboxed open found,
+ * whatever happened to its path since. */
+int hostfs_set_readonly_at(const struct hostfs *fs, const struct hostfs_path *hp, bool ro)
+{
+    int fd = hostfs_open(fs, hp, O_PATH, 0);
+    if (fd < 0)
+        return -fd;
+    struct stat st;
+    char proc[sizeof "/proc/self/fd/" + 12];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    int rc = 0;
+    if (fstat(fd, &st) != 0) {
+        rc = hostfs_errno_to_dos(errno);
+    } else {
+        mode_t mode = readonly_mode(st.st_mode, ro);
+        if (mode != (st.st_mode & 07777) && chmod(proc, mode) != 0)
+            rc = hostfs_errno_to_dos(errno);
+    }
+    close(fd);
+    return rc;
 }
 
 /* Attributes a search includes only when asked for (RBIL INT 21/AH=4Eh). */

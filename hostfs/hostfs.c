@@ -13,14 +13,18 @@
  *      directory inside the root; if a host entry of that very spelling
  *      exists anyway (a symlink the listing refused), the path is refused.
  */
+#define _GNU_SOURCE /* O_PATH */
 #include "hostfs/hostfs.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "dos/errors.h"
 #include "hostfs/names.h"
@@ -30,9 +34,21 @@
 void hostfs_init(struct hostfs *fs)
 {
     memset(fs, 0, sizeof *fs);
+    for (int i = 0; i < HOSTFS_DRIVES; i++)
+        fs->drive[i].root_fd = -1;
 }
 
-int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro)
+void hostfs_fini(struct hostfs *fs)
+{
+    for (int i = 0; i < HOSTFS_DRIVES; i++) {
+        if (fs->drive[i].root_fd >= 0)
+            close(fs->drive[i].root_fd);
+        fs->drive[i].root_fd = -1;
+        fs->drive[i].mounted = false;
+    }
+}
+
+int hostfs_mount(struct hostfs *fs, int drive, const char *dir, unsigned flags)
 {
     if (drive < 0 || drive >= HOSTFS_DRIVES)
         return EINVAL;
@@ -47,11 +63,32 @@ int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro)
     struct hostfs_drive *d = &fs->drive[drive];
     if (strlen(real) >= sizeof d->root)
         return ENAMETOOLONG;
+    int fd = open(real, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    if (d->root_fd >= 0)
+        close(d->root_fd);
     memset(d, 0, sizeof *d);
     strcpy(d->root, real);
+    d->root_fd = fd;
     d->mounted = true;
-    d->ro = ro;
+    d->ro = (flags & HOSTFS_MOUNT_RO) != 0;
+    d->follow = (flags & HOSTFS_MOUNT_FOLLOW) != 0;
     return 0;
+}
+
+/* RBIL INT 21/AH=4Eh: a volume label is an 11-character name without a
+ * dot; the mount's directory name stands in for it. */
+void hostfs_label(const struct hostfs *fs, int drive, char out[12])
+{
+    size_t k = 0;
+    const char *base = strrchr(fs->drive[drive].root, '/');
+    for (const char *s = base ? base + 1 : ""; *s && k < 11; s++) {
+        char c = (char)toupper((unsigned char)*s);
+        if (c != '.' && hostfs_dos_char_ok((unsigned char)c) && !(c & 0x80))
+            out[k++] = c;
+    }
+    out[k] = 0;
 }
 
 /* A DOS path split into components, '.' and '..' applied. A component
@@ -124,8 +161,8 @@ static int append_host(char *host, const char *name)
 
 /* Walk the components from the drive root, filling out->host/exists/is_dir
  * and replacing each component with its DOS name as listed. */
-static int walk(const struct hostfs_drive *d, struct dos_comps *p, enum hostfs_want want,
-                struct hostfs_path *out)
+static int walk(const struct hostfs_drive *d, bool lowercase, struct dos_comps *p,
+                enum hostfs_want want, struct hostfs_path *out)
 {
     strcpy(out->host, d->root);
     out->exists = true;
@@ -152,7 +189,10 @@ static int walk(const struct hostfs_drive *d, struct dos_comps *p, enum hostfs_w
                 return DOS_ERR_FILE_NOT_FOUND;
             if (!p->c[i][0]) /* wildcards or illegal characters */
                 return DOS_ERR_PATH_NOT_FOUND;
-            if (append_host(out->host, p->c[i]))
+            char host[HOSTFS_NAME83];
+            for (size_t k = 0; k < sizeof host; k++)
+                host[k] = lowercase ? (char)tolower((unsigned char)p->c[i][k]) : p->c[i][k];
+            if (append_host(out->host, host))
                 return DOS_ERR_PATH_NOT_FOUND;
             struct stat st;
             if (lstat(out->host, &st) == 0) /* invariant 3 */
@@ -221,7 +261,7 @@ int hostfs_resolve(struct hostfs *fs, int cur_drive, const char *path,
     if (rc == 0)
         rc = push_comps(p, path);
     if (rc == 0)
-        rc = walk(d, p, want, out);
+        rc = walk(d, fs->lowercase, p, want, out);
     if (rc == 0)
         rc = dos_spelling(drive, p, out);
     free(p);

@@ -36,13 +36,26 @@
 struct hostfs_drive {
     bool mounted;
     bool ro;                        /* refuse every change with access denied */
+    bool follow;                    /* --follow-symlinks: symlinks may lead
+                                       outside the root (the user opted out
+                                       of the sandbox for this drive) */
+    int root_fd;                    /* the root directory (O_PATH), which
+                                       every host access is relative to;
+                                       -1 when not mounted */
     char root[HOSTFS_HOST_MAX];     /* absolute host directory, no trailing / */
     char cwd[HOSTFS_CWD_MAX];       /* "" = root; else "DIR\SUB" (upper case) */
 };
 
 struct hostfs {
     struct hostfs_drive drive[HOSTFS_DRIVES];
+    bool lowercase;                 /* --lowercase: new names in lower case */
+    bool no_openat2;                /* take the component walk even where
+                                       openat2 exists (tests of the fallback) */
 };
+
+/* hostfs_mount() flags. */
+#define HOSTFS_MOUNT_RO 0x01        /* read-only (true converts to this) */
+#define HOSTFS_MOUNT_FOLLOW 0x02    /* follow symlinks out of the drive */
 
 /* What hostfs_resolve() must find. */
 enum hostfs_want {
@@ -91,12 +104,18 @@ struct hostfs_search {
     unsigned count, next;
 };
 
-/* Initialise an empty drive table. */
+/* Initialise an empty drive table; hostfs_fini() closes the root fds. */
 void hostfs_init(struct hostfs *fs);
+void hostfs_fini(struct hostfs *fs);
 
-/* Mount host directory `dir` (made absolute) as `drive` (0 = A:).
- * Returns 0, or an errno value when dir is not a directory. */
-int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro);
+/* Mount host directory `dir` (made absolute) as `drive` (0 = A:) with
+ * HOSTFS_MOUNT_* `flags`. Returns 0, or an errno value when dir is not a
+ * directory or cannot be opened. */
+int hostfs_mount(struct hostfs *fs, int drive, const char *dir, unsigned flags);
+
+/* The volume label of a drive: the first 11 legal DOS characters of its
+ * root directory's name, upper case ("" for the host's "/"). */
+void hostfs_label(const struct hostfs *fs, int drive, char out[12]);
 
 /* Resolve `path` (as a DOS program gave it: may have a drive letter, '\' or
  * '/', '.' and '..', any case; relative to the drive's current directory)
@@ -147,6 +166,34 @@ int hostfs_find_next(struct hostfs_search *s, struct hostfs_dirent *next);
 
 /* Release a search's memory (safe on an inactive one). */
 void hostfs_search_end(struct hostfs_search *s);
+
+/* ---- Sandboxed host access (hostfs/sandbox.c) -----------------------------
+ * Every call below reaches the host through the drive's root fd with
+ * openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS), so whatever happened
+ * to the host tree since hostfs_resolve() (a directory swapped for a
+ * symlink pointing out), the kernel refuses to leave the drive: the
+ * sandbox is enforced at the system call. On kernels without openat2 a
+ * component-by-component O_NOFOLLOW walk stands in. Drives mounted with
+ * HOSTFS_MOUNT_FOLLOW open relative to the root fd without the
+ * restriction. Each returns a DOS error code (0 on success); a path the
+ * kernel finds leading out of the drive gives DOS_ERR_ACCESS_DENIED. */
+
+/* Open the file `hp` names with open(2) `flags` and `mode`. Returns the fd,
+ * or -(DOS error). */
+int hostfs_open(const struct hostfs *fs, const struct hostfs_path *hp, int flags,
+                unsigned mode);
+int hostfs_mkdir(const struct hostfs *fs, const struct hostfs_path *hp);
+int hostfs_rmdir(const struct hostfs *fs, const struct hostfs_path *hp);
+int hostfs_unlink(const struct hostfs *fs, const struct hostfs_path *hp);
+int hostfs_rename(const struct hostfs *fs, const struct hostfs_path *from,
+                  const struct hostfs_path *to);
+/* hostfs_stat() and hostfs_set_readonly() through the sandbox. */
+int hostfs_stat_at(const struct hostfs *fs, const struct hostfs_path *hp,
+                   struct hostfs_dirent *e);
+int hostfs_set_readonly_at(const struct hostfs *fs, const struct hostfs_path *hp, bool ro);
+
+/* Free space of a drive (INT 21h/36h): statvfs of its root. */
+int hostfs_statvfs(const struct hostfs *fs, int drive, uint64_t *total, uint64_t *avail);
 
 /* Map a host errno to the DOS error MS-DOS would give. */
 int hostfs_errno_to_dos(int err);
