@@ -318,7 +318,7 @@ void dos_fn_rename(struct machine *m)
  * 5701h).
  * In:  AL = 00h get, 01h set (CX = time, DX = date); BX = handle.
  * Out: CF clear, CX = time, DX = date (get); or CF set, AX = 01h (bad AL),
- *      06h (bad handle). Devices report the current time and ignore a set,
+ *      05h (set on a read-only drive), 06h (bad handle). Devices report the current time and ignore a set,
  *      as there is nothing to stamp. */
 void dos_fn_file_time(struct machine *m)
 {
@@ -340,20 +340,21 @@ void dos_fn_file_time(struct machine *m)
             t = st.st_mtime;
         uint16_t date, tm;
         hostfs_dos_datetime(t, &date, &tm);
-        m->r.cx.w = tm;
-        m->r.dx.w = date;
+        m->r.cx.w = f->time_set ? f->set_time : tm;
+        m->r.dx.w = f->time_set ? f->set_date : date;
         dos_ok(m);
         return;
     }
+    /* RBIL INT 21/AX=5701h: kept until the file is closed (handle.c
+     * stamps it then), so later writes do not replace it. */
+    if (disk && m->dos->fs.drive[f->drive].ro) {
+        dos_fail(m, DOS_ERR_ACCESS_DENIED); /* a read-only drive */
+        return;
+    }
     if (disk) {
-        struct timespec ts[2] = {
-            { .tv_sec = 0, .tv_nsec = UTIME_OMIT },
-            { .tv_sec = hostfs_dos_to_time(m->r.dx.w, m->r.cx.w), .tv_nsec = 0 },
-        };
-        if (futimens(f->host_fd, ts) != 0) {
-            dos_fail(m, hostfs_errno_to_dos(errno));
-            return;
-        }
+        f->time_set = true;
+        f->set_time = m->r.cx.w;
+        f->set_date = m->r.dx.w;
     }
     dos_ok(m);
 }

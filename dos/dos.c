@@ -148,6 +148,7 @@ bool dos_init(struct machine *m)
         return false;
     m->dos = d;
     d->con_pending = -1;
+    d->printer_fd = -1;
     d->break_flag = false;
     d->cur_drive = 2; /* C: */
     hostfs_init(&d->fs);
@@ -171,6 +172,12 @@ void dos_shutdown(struct machine *m)
     dos_sft_close_all(m);
     for (unsigned i = 0; i < DOS_MAX_SEARCHES; i++)
         hostfs_search_end(&m->dos->searches[i]);
+}
+
+void dos_set_printer(struct machine *m, int fd)
+{
+    m->dos->printer_fd = fd;
+    m->dos->sft[DOS_STDPRN].host_fd = fd; /* not owned: main.c closes it */
 }
 
 void dos_destroy(struct machine *m)

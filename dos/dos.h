@@ -31,7 +31,7 @@ enum dos_dev {
     DOS_DEV_NUL,
     DOS_DEV_STDERR,   /* host stderr (DOS handle 2 at start-up) */
     DOS_DEV_AUX,      /* AUX, COM1-COM4: no host port yet, discards */
-    DOS_DEV_PRN,      /* PRN, LPT1-LPT3: no host printer yet, discards */
+    DOS_DEV_PRN,      /* PRN, LPT1-LPT3: --printer's fd, else discards */
     DOS_DEV_CLOCK,    /* CLOCK$: discards for now */
 };
 
@@ -49,6 +49,8 @@ struct dos_sft_entry {
     bool written;        /* disk files: written since opened (IOCTL 4400h) */
     bool raw;            /* devices: raw (binary) mode, IOCTL 4401h bit 5 */
     char name[13];       /* 8.3 name for diagnostics */
+    bool time_set;       /* 57h set a time: stamped on the host at close */
+    uint16_t set_date, set_time; /* ... the packed DOS date and time */
 };
 
 /* Return code of the last child, for INT 21h/4Dh (AL code, AH type). */
@@ -99,6 +101,7 @@ struct dos_state {
     int con_pending;          /* 01h/06h/07h/08h: a byte read ahead, or -1 */
     bool con_skip_lf;         /* 0Ah: the last line ended on CR, so a LF
                                  right after it is part of that line end */
+    int printer_fd;           /* --printer's fd for PRN/LPTn, or -1 */
     int64_t clock_offset_cs;  /* 2Bh/2Dh: hundredths of a second added to
                                  the host clock (the host's is never set) */
 };
@@ -133,6 +136,10 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
 /* Close every DOS file (flushing host data); safe after any outcome. */
 void dos_shutdown(struct machine *m);
 void dos_destroy(struct machine *m);
+
+/* --printer: PRN and LPT1-3 write to host fd `fd` (which vdm/main.c owns);
+ * without it they discard. */
+void dos_set_printer(struct machine *m, int fd);
 
 /* ---- Helpers for INT 21h functions --------------------------------------- */
 

@@ -89,6 +89,16 @@ static int sft_install(struct machine *m, int fd, enum dos_dev dev, const struct
     return dos_jft_alloc(m, idx);
 }
 
+/* A device whose fd (maybe -1) the SFT entry does not own. */
+static int sft_install_dev(struct machine *m, int fd, enum dos_dev dev, const struct open_req *rq,
+                           const char *name)
+{
+    int h = sft_install(m, fd, dev, rq, 0, name);
+    if (h >= 0)
+        m->dos->sft[dos_handle_sft_index(m, (uint16_t)h)].own_fd = false;
+    return h;
+}
+
 /* True when the host file has no write permission left: DOS's read-only
  * attribute (hostfs maps the attribute to the write bits). */
 static bool host_file_readonly(const struct hostfs *fs, const struct hostfs_path *hp)
@@ -146,6 +156,8 @@ static int dos_open_path(struct machine *m, const char *path, const struct open_
             if (err)
                 return -err;
         }
+        if (dev->dev == DOS_DEV_PRN) /* not owned: shared with handle 4 */
+            return sft_install_dev(m, d->printer_fd, dev->dev, rq, dev->name);
         return sft_install(m, -1, dev->dev, rq, 0, dev->name);
     }
     int err = hostfs_resolve(&d->fs, d->cur_drive, path,

@@ -205,9 +205,8 @@ static void test_file_time_by_handle(void **state)
     m->r.dx.w = date;
     call(m, dos_fn_file_time, 0x5701, NULL, NULL);
     assert_false(m->r.flags & FLAG_CF);
-    struct stat st;
-    assert_int_equal(stat(p, &st), 0);
-    assert_int_equal(st.st_mtime, hostfs_dos_to_time(date, tm));
+    /* a write after the set must not replace it (MS-DOS stamps at close) */
+    assert_int_equal(write(e->host_fd, "x", 1), 1);
     m->r.cx.w = m->r.dx.w = 0;
     m->r.bx.w = FILE_HANDLE;
     call(m, dos_fn_file_time, 0x5700, NULL, NULL);
@@ -217,6 +216,12 @@ static void test_file_time_by_handle(void **state)
     m->r.bx.w = FILE_HANDLE + 1;
     call(m, dos_fn_file_time, 0x5700, NULL, NULL);
     assert_true(failed_with(m, DOS_ERR_INVALID_HANDLE));
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_not_equal(st.st_mtime, hostfs_dos_to_time(date, tm));
+    assert_int_equal(dos_handle_close(m, FILE_HANDLE), 0);
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_equal(st.st_mtime, hostfs_dos_to_time(date, tm));
 }
 
 int main(void)
