@@ -237,7 +237,7 @@ int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uin
     hostfs_fcb_form(pat, s->fcb);
 
     struct hostfs_dirlist l;
-    int err = hostfs_dir_list(fs->drive[hp.drive].root, hp.host, &l);
+    int err = hostfs_dir_list(fs, &fs->drive[hp.drive], hp.host, &l);
     if (err)
         return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
     size_t cap = 0;

@@ -161,7 +161,7 @@ static int append_host(char *host, const char *name)
 
 /* Walk the components from the drive root, filling out->host/exists/is_dir
  * and replacing each component with its DOS name as listed. */
-static int walk(const struct hostfs_drive *d, bool lowercase, struct dos_comps *p,
+static int walk(const struct hostfs *fs, const struct hostfs_drive *d, struct dos_comps *p,
                 enum hostfs_want want, struct hostfs_path *out)
 {
     strcpy(out->host, d->root);
@@ -170,7 +170,7 @@ static int walk(const struct hostfs_drive *d, bool lowercase, struct dos_comps *
     for (int i = 0; i < p->n; i++) {
         bool last = i == p->n - 1;
         struct hostfs_dirlist l;
-        int err = hostfs_dir_list(d->root, out->host, &l);
+        int err = hostfs_dir_list(fs, d, out->host, &l);
         if (err)
             return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
         const struct hostfs_name *hit = lookup(&l, p->raw[i], p->c[i]);
@@ -191,7 +191,7 @@ static int walk(const struct hostfs_drive *d, bool lowercase, struct dos_comps *
                 return DOS_ERR_PATH_NOT_FOUND;
             char host[HOSTFS_NAME83];
             for (size_t k = 0; k < sizeof host; k++)
-                host[k] = lowercase ? (char)tolower((unsigned char)p->c[i][k]) : p->c[i][k];
+                host[k] = fs->lowercase ? (char)tolower((unsigned char)p->c[i][k]) : p->c[i][k];
             if (append_host(out->host, host))
                 return DOS_ERR_PATH_NOT_FOUND;
             struct stat st;
@@ -261,7 +261,7 @@ int hostfs_resolve(struct hostfs *fs, int cur_drive, const char *path,
     if (rc == 0)
         rc = push_comps(p, path);
     if (rc == 0)
-        rc = walk(d, fs->lowercase, p, want, out);
+        rc = walk(fs, d, p, want, out);
     if (rc == 0)
         rc = dos_spelling(drive, p, out);
     free(p);

@@ -74,12 +74,26 @@ struct hostfs_dirlist {
     size_t n;
 };
 
-/* List host directory `dir` (under drive root `root`, both absolute) and
- * give every entry its DOS name. Entries that are symbolic links leading
- * outside `root` (or nowhere) are left out: the sandbox. Returns 0 or an
- * errno value. */
-int hostfs_dir_list(const char *root, const char *dir, struct hostfs_dirlist *l);
+struct hostfs;
+struct hostfs_drive;
+
+/* List host directory `dir` (absolute, inside drive `d`) and give every
+ * entry its DOS name. Symbolic links are kept when they lead somewhere the
+ * sandbox lets an open reach (hostfs_open_rel), so a listing shows exactly
+ * what can be opened; on a drive that follows symlinks, whenever they lead
+ * anywhere. Returns 0 or an errno value. */
+int hostfs_dir_list(const struct hostfs *fs, const struct hostfs_drive *d, const char *dir,
+                    struct hostfs_dirlist *l);
 void hostfs_dir_free(struct hostfs_dirlist *l);
+
+/* Open `rel` (a host path below drive `d`'s root, "." for the root) the
+ * sandboxed way (hostfs/sandbox.c). Returns an fd or -1 with errno (EXDEV:
+ * it leads out of the drive). */
+int hostfs_open_rel(const struct hostfs *fs, const struct hostfs_drive *d, const char *rel,
+                    int flags, unsigned mode);
+
+/* The path of absolute host path `host` below drive `d`'s root ("."). */
+const char *hostfs_rel_path(const struct hostfs_drive *d, const char *host);
 
 /* True when host path `path` (which exists) resolves, symlinks followed,
  * to `root` or something below it. */

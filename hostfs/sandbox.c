@@ -38,7 +38,7 @@
 #include "hostfs/names.h"
 
 /* The path of `host` below the drive root ("." for the root itself). */
-static const char *rel_path(const struct hostfs_drive *d, const char *host)
+const char *hostfs_rel_path(const struct hostfs_drive *d, const char *host)
 {
     size_t rl = strlen(d->root);
     if (rl == 1) /* the drive is the host's "/" */
@@ -87,8 +87,8 @@ static int walk_beneath(const struct hostfs_drive *d, const char *rel, int flags
                 errno = EXDEV;
                 return -1;
             }
-            fd = openat(d->root_fd, rel_path(d, real),
-                        next ? O_PATH | O_DIRECTORY | O_CLOEXEC : (flags | O_CLOEXEC), mode);
+            fd = openat(d->root_fd, hostfs_rel_path(d, real),
+                        next ? O_PATH | O_DIRECTORY | O_CLOEXEC : (flags | O_CLOEXEC), (mode_t)mode);
         }
         int err = errno;
         close(dir);
@@ -110,8 +110,8 @@ static int walk_beneath(const struct hostfs_drive *d, const char *rel, int flags
 
 /* Open `rel` below drive `d`'s root, never leaving it (unless the drive
  * follows symlinks). Returns an fd or -1 with errno. */
-static int open_beneath(const struct hostfs *fs, const struct hostfs_drive *d, const char *rel,
-                        int flags, mode_t mode)
+int hostfs_open_rel(const struct hostfs *fs, const struct hostfs_drive *d, const char *rel,
+                    int flags, unsigned mode)
 {
     if (!(flags & O_CREAT))
         mode = 0; /* openat2 refuses a mode without O_CREAT */
@@ -144,7 +144,7 @@ int hostfs_open(const struct hostfs *fs, const struct hostfs_path *hp, int flags
                 unsigned mode)
 {
     const struct hostfs_drive *d = &fs->drive[hp->drive];
-    int fd = open_beneath(fs, d, rel_path(d, hp->host), flags, (mode_t)mode);
+    int fd = hostfs_open_rel(fs, d, hostfs_rel_path(d, hp->host), flags, (mode_t)mode);
     return fd >= 0 ? fd : -sandbox_errno(errno);
 }
 
@@ -153,14 +153,14 @@ int hostfs_open(const struct hostfs *fs, const struct hostfs_path *hp, int flags
 static int open_parent(const struct hostfs *fs, const struct hostfs_path *hp, const char **name)
 {
     const struct hostfs_drive *d = &fs->drive[hp->drive];
-    const char *rel = rel_path(d, hp->host);
+    const char *rel = hostfs_rel_path(d, hp->host);
     const char *slash = strrchr(rel, '/');
     if (strcmp(rel, ".") == 0)
         return -DOS_ERR_ACCESS_DENIED; /* the root has no parent to change */
     *name = slash ? slash + 1 : rel;
     char dir[HOSTFS_HOST_MAX];
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - rel) : 1, slash ? rel : ".");
-    int fd = open_beneath(fs, d, dir, O_PATH | O_DIRECTORY, 0);
+    int fd = hostfs_open_rel(fs, d, dir, O_PATH | O_DIRECTORY, 0);
     return fd >= 0 ? fd : -sandbox_errno(errno);
 }
 
