@@ -5,6 +5,7 @@
  * wildcard matcher against a table of cases, and the errno mapping.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -73,6 +74,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
+    hostfs_fini(&f->fs);
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->base);
     assert_int_equal(system(cmd), 0);
@@ -175,6 +177,176 @@ static void test_symlink_escape_refused(void **state)
                      DOS_ERR_ACCESS_DENIED);
     /* A link that stays inside works. */
     assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "inlink\\inner.dat", HOSTFS_EXISTING, &hp), 0);
+}
+
+
+/* Resolve "Sub\inner.dat", then swap Sub for a symlink out of the drive
+ * (the race a check at resolve time alone would lose): every sandboxed
+ * call on the stale result is refused with access denied, through openat2
+ * and through the O_NOFOLLOW walk alike. */
+static void swap_sub_for_outward_link(struct fixture *f)
+{
+    char from[256], to[256];
+    snprintf(from, sizeof from, "%s/Sub", f->root);
+    snprintf(to, sizeof to, "%s/Sub.old", f->root);
+    assert_int_equal(rename(from, to), 0);
+    snprintf(to, sizeof to, "%s/outside", f->base);
+    put_file(to, "inner.dat", "outside!");
+    assert_int_equal(symlink(to, from), 0);
+}
+
+static void check_race_refused(struct fixture *f, bool fallback)
+{
+    f->fs.no_openat2 = fallback;
+    struct hostfs_path hp, dst;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\inner.dat", HOSTFS_EXISTING, &hp), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\moved.dat", HOSTFS_PARENT, &dst), 0);
+    int fd = hostfs_open(&f->fs, &hp, O_RDONLY, 0);
+    assert_true(fd >= 0); /* before the swap it opens */
+    close(fd);
+    swap_sub_for_outward_link(f);
+    assert_int_equal(hostfs_open(&f->fs, &hp, O_RDONLY, 0), -DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_open(&f->fs, &dst, O_RDWR | O_CREAT, 0666), -DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_unlink(&f->fs, &hp), DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_mkdir(&f->fs, &dst), DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_rename(&f->fs, &hp, &dst), DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_set_readonly_at(&f->fs, &hp, true), DOS_ERR_ACCESS_DENIED);
+    struct hostfs_dirent e;
+    assert_int_equal(hostfs_stat_at(&f->fs, &hp, &e), DOS_ERR_ACCESS_DENIED);
+    /* nothing happened outside */
+    char p[256];
+    snprintf(p, sizeof p, "%s/outside/moved.dat", f->base);
+    assert_int_not_equal(access(p, F_OK), 0);
+    snprintf(p, sizeof p, "%s/outside/inner.dat", f->base);
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_true(st.st_mode & S_IWUSR);
+}
+
+static void test_sandbox_race_openat2(void **state)
+{
+    check_race_refused(*state, false);
+}
+
+static void test_sandbox_race_walk(void **state)
+{
+    check_race_refused(*state, true);
+}
+
+/* Links inside the drive work for the fallback walk too. */
+static void test_sandbox_walk_inside_link(void **state)
+{
+    struct fixture *f = *state;
+    f->fs.no_openat2 = true;
+    char link[256];
+    snprintf(link, sizeof link, "%s/inlink", f->root);
+    assert_int_equal(symlink("Sub", link), 0);
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "inlink\\inner.dat", HOSTFS_EXISTING, &hp), 0);
+    int fd = hostfs_open(&f->fs, &hp, O_RDONLY, 0);
+    assert_true(fd >= 0);
+    close(fd);
+}
+
+/* A symlink that walks out of the drive and back in ("../root/Sub") is
+ * refused: RESOLVE_BENEATH never lets a path leave the root, even for a
+ * moment; a DOS path that does the same is clamped at the root instead. */
+static void test_walk_out_and_back_in(void **state)
+{
+    struct fixture *f = *state;
+    char link[256];
+    snprintf(link, sizeof link, "%s/back", f->root);
+    assert_int_equal(symlink("../root/Sub", link), 0);
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "back\\inner.dat", HOSTFS_EXISTING, &hp),
+                     DOS_ERR_PATH_NOT_FOUND);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\..\\..\\root\\sub\\inner.dat",
+                                    HOSTFS_EXISTING, &hp), DOS_ERR_PATH_NOT_FOUND);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\..\\..\\sub\\inner.dat",
+                                    HOSTFS_EXISTING, &hp), 0);
+    assert_string_equal(hp.dos, "C:\\SUB\\INNER.DAT");
+}
+
+/* --follow-symlinks: the user let this drive's links lead anywhere. */
+static void test_follow_drive(void **state)
+{
+    struct fixture *f = *state;
+    char target[256], link[256];
+    snprintf(target, sizeof target, "%s/outside", f->base);
+    snprintf(link, sizeof link, "%s/esc", f->root);
+    assert_int_equal(symlink(target, link), 0);
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "esc\\secret.txt", HOSTFS_EXISTING, &hp),
+                     DOS_ERR_PATH_NOT_FOUND);
+    assert_int_equal(hostfs_mount(&f->fs, 3, f->root, HOSTFS_MOUNT_FOLLOW), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, 3, "esc\\secret.txt", HOSTFS_EXISTING, &hp), 0);
+    int fd = hostfs_open(&f->fs, &hp, O_RDONLY, 0);
+    assert_true(fd >= 0);
+    close(fd);
+}
+
+/* MS-DOS limits: a current directory of at most 63 characters (47h's
+ * 64-byte buffer, RBIL INT 21/AH=47h) and a full path of 128 bytes. */
+static void test_overlong_paths(void **state)
+{
+    struct fixture *f = *state;
+    char host[512], dos[256] = "";
+    snprintf(host, sizeof host, "%s", f->root);
+    for (int i = 0; i < 8; i++) { /* 8 x "DIRNAMEn\" = 72 bytes */
+        char comp[16];
+        snprintf(comp, sizeof comp, "DIRNAME%d", i);
+        strcat(host, "/");
+        strcat(host, comp);
+        assert_int_equal(mkdir(host, 0755), 0);
+        strcat(dos, "\\");
+        strcat(dos, comp);
+        int rc = hostfs_chdir(&f->fs, DRIVE_C, dos);
+        assert_int_equal(rc, strlen(dos) - 1 < HOSTFS_CWD_MAX ? 0 : DOS_ERR_PATH_NOT_FOUND);
+    }
+    assert_string_equal(f->fs.drive[DRIVE_C].cwd,
+                        "DIRNAME0\\DIRNAME1\\DIRNAME2\\DIRNAME3\\DIRNAME4\\DIRNAME5\\DIRNAME6");
+    /* From there, a name that would make the full path pass 128 bytes. */
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "DIRNAME7\\ABCDEFGH.TXT", HOSTFS_PARENT, &hp),
+                     0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C,
+                                    "DIRNAME7\\ABCDEFGH\\ABCDEFGH\\ABCDEFGH\\ABCDEFGH.TXT",
+                                    HOSTFS_PARENT, &hp), DOS_ERR_PATH_NOT_FOUND);
+    /* a component longer than the whole of a DOS path */
+    char longname[300];
+    memset(longname, 'A', sizeof longname - 1);
+    longname[sizeof longname - 1] = 0;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, longname, HOSTFS_PARENT, &hp),
+                     DOS_ERR_PATH_NOT_FOUND);
+}
+
+/* --lowercase: a new name goes to the host in lower case; DOS still sees
+ * it upper case. */
+static void test_lowercase_creates(void **state)
+{
+    struct fixture *f = *state;
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\NewFile.Txt", HOSTFS_PARENT, &hp), 0);
+    assert_string_equal(strrchr(hp.host, '/'), "/NEWFILE.TXT");
+    f->fs.lowercase = true;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\NewFile.Txt", HOSTFS_PARENT, &hp), 0);
+    assert_string_equal(strrchr(hp.host, '/'), "/newfile.txt");
+    assert_string_equal(hp.dos, "C:\\SUB\\NEWFILE.TXT");
+}
+
+/* The volume label comes from the mount's directory name. */
+static void test_label(void **state)
+{
+    struct fixture *f = *state;
+    char label[12];
+    hostfs_label(&f->fs, DRIVE_C, label);
+    assert_string_equal(label, "ROOT");
+    char p[256];
+    snprintf(p, sizeof p, "%s/My dir.with+long name", f->base);
+    assert_int_equal(mkdir(p, 0755), 0);
+    assert_int_equal(hostfs_mount(&f->fs, 3, p, 0), 0);
+    hostfs_label(&f->fs, 3, label);
+    assert_string_equal(label, "MYDIRWITHLO");
 }
 
 static void find_all(struct fixture *f, const char *pat, uint8_t attr, char *out, size_t cap)
@@ -428,6 +600,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_find_attributes_and_dots, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chdir_and_relative, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stat_readonly_and_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sandbox_race_openat2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sandbox_race_walk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sandbox_walk_inside_link, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_out_and_back_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_follow_drive, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_overlong_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lowercase_creates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_label, setup, teardown),
         cmocka_unit_test(test_wildcards),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_errno_mapping),
