@@ -216,6 +216,34 @@ static int add_dot_entries(struct hostfs_search *s, size_t *cap, const char *hos
     return 0;
 }
 
+/* The drive's volume label as a search result: the label's 11 characters
+ * shown as an 8.3 name ("MYDIRWIT.HLO"), as MS-DOS shows labels in the DTA. */
+static int find_label(const struct hostfs *fs, const struct hostfs_path *hp, const char *pat,
+                      struct hostfs_search *s, struct hostfs_dirent *first)
+{
+    char label[12];
+    hostfs_label(fs, hp->drive, label);
+    if (hp->last[0] || !label[0])
+        return DOS_ERR_NO_MORE_FILES;
+    struct hostfs_dirent e;
+    int rc = hostfs_stat_at(fs, hp, &e);
+    if (rc)
+        return rc;
+    snprintf(e.name, sizeof e.name, "%.8s%s%s", label, strlen(label) > 8 ? "." : "",
+             strlen(label) > 8 ? label + 8 : "");
+    e.attr = HOSTFS_ATTR_VOLUME;
+    e.size = 0;
+    if (!hostfs_wild_match(pat, e.name))
+        return DOS_ERR_NO_MORE_FILES;
+    size_t cap = 0;
+    rc = add_match(s, &cap, &e);
+    if (rc)
+        return rc;
+    s->active = true;
+    s->next = 0;
+    return hostfs_find_next(s, first);
+}
+
 int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uint8_t attr,
                       struct hostfs_search *s, struct hostfs_dirent *first)
 {
@@ -230,11 +258,12 @@ int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uin
         return rc;
     if (!hostfs_dos_canon(wild, strlen(wild), true, pat))
         return DOS_ERR_NO_MORE_FILES;
-    /* A search for the volume label alone: host drives have none. */
-    if (attr == HOSTFS_ATTR_VOLUME)
-        return DOS_ERR_NO_MORE_FILES;
     s->drive = hp.drive;
     hostfs_fcb_form(pat, s->fcb);
+    /* A search for the volume label alone (RBIL INT 21/AH=4Eh: attribute
+     * 08h returns only the label, which lives in the root directory). */
+    if (attr == HOSTFS_ATTR_VOLUME)
+        return find_label(fs, &hp, pat, s, first);
 
     struct hostfs_dirlist l;
     int err = hostfs_dir_list(fs, &fs->drive[hp.drive], hp.host, &l);

@@ -447,7 +447,12 @@ static void test_find_attributes_and_dots(void **state)
     assert_string_equal(got, ". .. INNER.DAT ");
     find_all(f, "sub\\*.*", 0, got, sizeof got);
     assert_string_equal(got, "INNER.DAT ");
+    /* the label: the mount's directory name, in the root only */
     find_all(f, "*.*", HOSTFS_ATTR_VOLUME, got, sizeof got);
+    assert_string_equal(got, "ROOT ");
+    find_all(f, "sub\\*.*", HOSTFS_ATTR_VOLUME, got, sizeof got);
+    assert_string_equal(got, "");
+    find_all(f, "X*.*", HOSTFS_ATTR_VOLUME, got, sizeof got);
     assert_string_equal(got, "");
 
     struct hostfs_search s = { 0 };
