@@ -7,11 +7,15 @@
  * Sandbox invariants, each enforced here:
  *   1. Lexical '..' never climbs above the drive's root.
  *   2. Every component that exists is found through a directory listing,
- *      which leaves out symlinks leading outside the root.
+ *      which leaves out symlinks the sandboxed open cannot follow (those
+ *      leading outside the root; hostfs/dirlist.c).
  *   3. A missing last component (HOSTFS_PARENT) gets a name that is a legal
  *      8.3 name, so it holds no '/' and no "..": it names an entry of a
  *      directory inside the root; if a host entry of that very spelling
  *      exists anyway (a symlink the listing refused), the path is refused.
+ *   4. What this file finds is only a name: the DOS calls act on it through
+ *      hostfs/sandbox.c, where the kernel keeps the access under the root
+ *      even if the host tree changed since (the stat()s here only inform).
  */
 #define _GNU_SOURCE /* O_PATH */
 #include "hostfs/hostfs.h"

@@ -17,7 +17,13 @@
  * rules are in hostfs/names.h. hostfs_resolve() accepts aliases.
  *
  * New names (HOSTFS_PARENT, last component missing) are created on the
- * host in their canonical DOS spelling: upper case, 8.3-truncated.
+ * host in their canonical DOS spelling: upper case, 8.3-truncated (lower
+ * case when fs->lowercase, --lowercase).
+ *
+ * The sandbox has two layers: hostfs_resolve() finds names through
+ * listings that show only what the sandboxed open can reach, and every
+ * access a DOS call makes goes through hostfs/sandbox.c (hostfs_open,
+ * hostfs_mkdir, ...), which the kernel confines to the drive's root.
  */
 #ifndef VDM_HOSTFS_H
 #define VDM_HOSTFS_H
