@@ -22,15 +22,21 @@
 
 /* FindFirst data block in the DTA (RBIL INT 21/AH=4Eh, "Format of
  * FindFirst data block", DOS 4+). The 21 reserved bytes are ours: we keep
- * the drive, the template and attribute where DOS keeps them, and at 0Dh
- * the index of the search in dos->searches with a signature and the
- * slot's generation, so 4Fh can tell a live search from a stale DTA. */
+ * the drive, the template and attribute where DOS keeps them, and in the
+ * 8 bytes where DOS keeps its directory position: the directory's id
+ * (hostfs), the index of the next entry, a signature, and the slot of
+ * dos->searches that caches the listing. As in MS-DOS the DTA alone says
+ * where the search stands: searches interleave, a copied DTA resumes,
+ * an abandoned search costs nothing but a cache slot, and a search whose
+ * slot went to another is listed again and continued at its index. */
 #define FF_DRIVE 0x00
 #define FF_TEMPLATE 0x01
 #define FF_SEARCH_ATTR 0x0C
-#define FF_SLOT 0x0D
-#define FF_SIGNATURE 0x0F
-#define FF_GEN 0x11
+#define FF_SLOT 0x0D      /* 1 byte */
+#define FF_DIR_ID 0x0E    /* 2 bytes */
+#define FF_INDEX 0x10     /* 3 bytes: the next entry */
+#define FF_SIGNATURE 0x13 /* 2 bytes */
+#define FF_INDEX_MAX 0xFFFFFFu
 #define FF_ATTR 0x15
 #define FF_TIME 0x16
 #define FF_DATE 0x18
@@ -211,6 +217,31 @@ static uint16_t get16(const uint8_t *p)
     return (uint16_t)(p[0] | (p[1] << 8));
 }
 
+/* The search slot to (re)use: a free one, else the least recently used. */
+static unsigned search_slot(struct dos_state *d)
+{
+    unsigned best = 0;
+    for (unsigned i = 0; i < DOS_MAX_SEARCHES; i++) {
+        if (!d->searches[i].active)
+            return i;
+        if (d->searches[i].used < d->searches[best].used)
+            best = i;
+    }
+    return best;
+}
+
+static uint32_t get24(const uint8_t *p)
+{
+    return (uint32_t)(p[0] | (p[1] << 8) | (p[2] << 16));
+}
+
+static void put24(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+}
+
 /* Write one found entry into the DTA's FindFirst block. */
 static bool dta_put_entry(struct machine *m, const struct hostfs_dirent *e)
 {
@@ -246,10 +277,10 @@ void dos_fn_find_first(struct machine *m)
         dos_fail(m, DOS_ERR_NO_MORE_FILES);
         return;
     }
-    unsigned slot = d->next_search;
-    d->next_search = (slot + 1) % DOS_MAX_SEARCHES;
+    unsigned slot = search_slot(d);
     struct hostfs_search *s = &d->searches[slot];
     s->gen++;
+    s->used = ++d->next_search;
     struct hostfs_dirent e;
     uint8_t attr = (uint8_t)m->r.cx.w;
     int rc = hostfs_find_first(&d->fs, d->cur_drive, pattern, attr, s, &e);
@@ -261,9 +292,10 @@ void dos_fn_find_first(struct machine *m)
     dta[FF_DRIVE] = (uint8_t)(s->drive + 1);
     memcpy(dta + FF_TEMPLATE, s->fcb, sizeof s->fcb);
     dta[FF_SEARCH_ATTR] = attr;
-    put16(dta + FF_SLOT, (uint16_t)slot);
+    dta[FF_SLOT] = (uint8_t)slot;
+    put16(dta + FF_DIR_ID, (uint16_t)s->dir_id);
+    put24(dta + FF_INDEX, s->next);
     put16(dta + FF_SIGNATURE, FF_MAGIC);
-    put16(dta + FF_GEN, s->gen);
     dta_put_entry(m, &e);
     dos_ok(m);
 }
@@ -280,18 +312,33 @@ void dos_fn_find_next(struct machine *m)
         dos_fail(m, DOS_ERR_NO_MORE_FILES);
         return;
     }
-    unsigned slot = get16(dta + FF_SLOT);
-    if (slot >= DOS_MAX_SEARCHES || d->searches[slot].gen != get16(dta + FF_GEN)) {
+    unsigned slot = dta[FF_SLOT], id = get16(dta + FF_DIR_ID);
+    uint32_t index = get24(dta + FF_INDEX);
+    uint8_t attr = dta[FF_SEARCH_ATTR];
+    struct hostfs_search *s = slot < DOS_MAX_SEARCHES ? &d->searches[slot] : NULL;
+    /* The cached listing serves when it lists this very search. */
+    if (!s || !s->active || s->dir_id != id || s->attr != attr ||
+        s->drive + 1 != dta[FF_DRIVE] || memcmp(s->fcb, dta + FF_TEMPLATE, sizeof s->fcb) != 0) {
+        slot = search_slot(d);
+        s = &d->searches[slot];
+        s->gen++;
+        char fcb[sizeof s->fcb];
+        memcpy(fcb, dta + FF_TEMPLATE, sizeof fcb);
+        if (id >= HOSTFS_DIR_IDS ||
+            hostfs_find_resume(&d->fs, id, fcb, attr, s) != 0) {
+            dos_fail(m, DOS_ERR_NO_MORE_FILES);
+            return;
+        }
+        dta[FF_SLOT] = (uint8_t)slot;
+    }
+    s->used = ++d->next_search;
+    if (index >= s->count || index >= FF_INDEX_MAX) {
+        hostfs_search_end(s); /* done: free the listing */
         dos_fail(m, DOS_ERR_NO_MORE_FILES);
         return;
     }
-    struct hostfs_dirent e;
-    int rc = hostfs_find_next(&d->searches[slot], &e);
-    if (rc) {
-        dos_fail(m, rc);
-        return;
-    }
-    dta_put_entry(m, &e);
+    put24(dta + FF_INDEX, index + 1);
+    dta_put_entry(m, &s->entries[index]);
     dos_ok(m);
 }
 

@@ -93,7 +93,9 @@ struct dos_state {
     struct dos_sft_entry sft[DOS_SFT_SIZE];
     struct hostfs fs;         /* the drives */
     struct hostfs_search searches[DOS_MAX_SEARCHES];
-    unsigned next_search;     /* round-robin slot for the next find first */
+    unsigned long next_search; /* find first/next clock: each search is
+                                  stamped when used, the least recently
+                                  used slot is reused (dir.c) */
 
     struct dos_exec_frame exec_stack[DOS_MAX_NEST];
     unsigned exec_depth;

@@ -219,7 +219,7 @@ static int add_dot_entries(struct hostfs_search *s, size_t *cap, const char *hos
 /* The drive's volume label as a search result: the label's 11 characters
  * shown as an 8.3 name ("MYDIRWIT.HLO"), as MS-DOS shows labels in the DTA. */
 static int find_label(const struct hostfs *fs, const struct hostfs_path *hp, const char *pat,
-                      struct hostfs_search *s, struct hostfs_dirent *first)
+                      struct hostfs_search *s)
 {
     char label[12];
     hostfs_label(fs, hp->drive, label);
@@ -241,46 +241,61 @@ static int find_label(const struct hostfs *fs, const struct hostfs_path *hp, con
         return rc;
     s->active = true;
     s->next = 0;
-    return hostfs_find_next(s, first);
+    return 0;
 }
 
-int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uint8_t attr,
-                      struct hostfs_search *s, struct hostfs_dirent *first)
+/* The id of directory `dos` (a canonical DOS path) in fs->dirs, added if
+ * new; HOSTFS_DIR_IDS when the table is full or memory is short. */
+static unsigned dir_id(struct hostfs *fs, const char *dos)
 {
-    hostfs_search_end(s);
-    char dir[HOSTFS_DOS_MAX], pat[HOSTFS_NAME83];
-    const char *wild = split_pattern(pattern, dir, sizeof dir);
-    struct hostfs_path hp;
-    int rc = hostfs_resolve(fs, cur_drive, dir, HOSTFS_EXISTING, &hp);
-    if (rc == DOS_ERR_FILE_NOT_FOUND || (rc == 0 && !hp.is_dir))
-        return DOS_ERR_PATH_NOT_FOUND;
-    if (rc)
-        return rc;
-    if (!hostfs_dos_canon(wild, strlen(wild), true, pat))
-        return DOS_ERR_NO_MORE_FILES;
-    s->drive = hp.drive;
+    for (unsigned i = fs->n_dirs; i-- > 0;) /* recent directories last */
+        if (strcmp(fs->dirs[i], dos) == 0)
+            return i;
+    if (fs->n_dirs == HOSTFS_DIR_IDS)
+        return HOSTFS_DIR_IDS;
+    if (fs->n_dirs == fs->cap_dirs) {
+        unsigned ncap = fs->cap_dirs ? fs->cap_dirs * 2 : 16;
+        char(*nd)[HOSTFS_DOS_MAX] = realloc(fs->dirs, ncap * sizeof *nd);
+        if (!nd)
+            return HOSTFS_DIR_IDS;
+        fs->dirs = nd;
+        fs->cap_dirs = ncap;
+    }
+    strcpy(fs->dirs[fs->n_dirs], dos);
+    return fs->n_dirs++;
+}
+
+/* List the entries of resolved directory `hp` matching canonical pattern
+ * `pat` and `attr` into `s` (sorted, "." and ".." first). */
+static int list_matches(struct hostfs *fs, const struct hostfs_path *hp, const char *pat,
+                        uint8_t attr, struct hostfs_search *s)
+{
+    s->drive = hp->drive;
+    s->attr = attr;
     hostfs_fcb_form(pat, s->fcb);
+    s->dir_id = dir_id(fs, hp->dos);
     /* A search for the volume label alone (RBIL INT 21/AH=4Eh: attribute
      * 08h returns only the label, which lives in the root directory). */
     if (attr == HOSTFS_ATTR_VOLUME)
-        return find_label(fs, &hp, pat, s, first);
+        return find_label(fs, hp, pat, s);
 
     struct hostfs_dirlist l;
-    int err = hostfs_dir_list(fs, &fs->drive[hp.drive], hp.host, &l);
+    int err = hostfs_dir_list(fs, &fs->drive[hp->drive], hp->host, &l);
     if (err)
         return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
     size_t cap = 0;
-    if (hp.last[0]) /* not the root */
-        rc = add_dot_entries(s, &cap, hp.host, pat, attr);
+    int rc = 0;
+    if (hp->last[0]) /* not the root */
+        rc = add_dot_entries(s, &cap, hp->host, pat, attr);
     unsigned dots = s->count;
     for (size_t i = 0; !rc && i < l.n; i++) {
         if (!hostfs_wild_match(pat, l.v[i].dos))
             continue;
         char path[HOSTFS_HOST_MAX];
-        size_t hl = strlen(hp.host);
+        size_t hl = strlen(hp->host);
         if (hl + 1 + strlen(l.v[i].host) >= sizeof path)
             continue;
-        memcpy(path, hp.host, hl);
+        memcpy(path, hp->host, hl);
         path[hl] = '/';
         strcpy(path + hl + 1, l.v[i].host);
         struct hostfs_dirent e;
@@ -298,7 +313,50 @@ int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uin
         qsort(s->entries + dots, s->count - dots, sizeof *s->entries, by_name);
     s->active = true;
     s->next = 0;
-    return hostfs_find_next(s, first);
+    return 0;
+}
+
+int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uint8_t attr,
+                      struct hostfs_search *s, struct hostfs_dirent *first)
+{
+    hostfs_search_end(s);
+    char dir[HOSTFS_DOS_MAX], pat[HOSTFS_NAME83];
+    const char *wild = split_pattern(pattern, dir, sizeof dir);
+    struct hostfs_path hp;
+    int rc = hostfs_resolve(fs, cur_drive, dir, HOSTFS_EXISTING, &hp);
+    if (rc == DOS_ERR_FILE_NOT_FOUND || (rc == 0 && !hp.is_dir))
+        return DOS_ERR_PATH_NOT_FOUND;
+    if (rc)
+        return rc;
+    if (!hostfs_dos_canon(wild, strlen(wild), true, pat))
+        return DOS_ERR_NO_MORE_FILES;
+    rc = list_matches(fs, &hp, pat, attr, s);
+    return rc ? rc : hostfs_find_next(s, first);
+}
+
+int hostfs_find_resume(struct hostfs *fs, unsigned id, const char fcb[11], uint8_t attr,
+                       struct hostfs_search *s)
+{
+    hostfs_search_end(s);
+    if (id >= fs->n_dirs)
+        return DOS_ERR_NO_MORE_FILES;
+    /* the FCB form back to a pattern: "????????TXT" -> "????????.TXT" */
+    char pat[HOSTFS_NAME83];
+    size_t k = 0;
+    for (size_t i = 0; i < 8 && fcb[i] != ' '; i++)
+        pat[k++] = fcb[i];
+    if (fcb[8] != ' ' || fcb[0] == '.') {
+        if (fcb[0] != '.')
+            pat[k++] = '.';
+        for (size_t i = 8; i < HOSTFS_FCB_NAME && fcb[i] != ' '; i++)
+            pat[k++] = fcb[i];
+    }
+    pat[k] = 0;
+    struct hostfs_path hp;
+    int rc = hostfs_resolve(fs, 0, fs->dirs[id], HOSTFS_EXISTING, &hp);
+    if (rc || !hp.is_dir)
+        return DOS_ERR_NO_MORE_FILES;
+    return list_matches(fs, &hp, pat, attr, s);
 }
 
 int hostfs_find_next(struct hostfs_search *s, struct hostfs_dirent *next)

@@ -50,6 +50,9 @@ void hostfs_fini(struct hostfs *fs)
         fs->drive[i].root_fd = -1;
         fs->drive[i].mounted = false;
     }
+    free(fs->dirs);
+    fs->dirs = NULL;
+    fs->n_dirs = fs->cap_dirs = 0;
 }
 
 int hostfs_mount(struct hostfs *fs, int drive, const char *dir, unsigned flags)

@@ -57,6 +57,8 @@ struct hostfs {
     bool lowercase;                 /* --lowercase: new names in lower case */
     bool no_openat2;                /* take the component walk even where
                                        openat2 exists (tests of the fallback) */
+    char (*dirs)[HOSTFS_DOS_MAX];   /* searched directories' DOS paths, by id */
+    unsigned n_dirs, cap_dirs;
 };
 
 /* hostfs_mount() flags. */
@@ -99,16 +101,24 @@ struct hostfs_dirent {
 
 /* A find first/next search in progress: the matching entries of one
  * directory, listed at find-first time (sorted by name, so the order is
- * stable across runs). */
+ * stable across runs). It is a cache: (dir_id, fcb, attr) say what it
+ * lists, so a search whose slot was reused can be listed again
+ * (hostfs_find_resume) and continued at the position its DTA holds. */
 struct hostfs_search {
     bool active;
-    uint16_t gen;       /* bumped by the owner each time the slot is reused,
-                           so a stale DTA can be told from a live one */
+    uint16_t gen;       /* free for the owner (bumped on reuse) */
+    unsigned long used; /* the owner's clock when last used (LRU reuse) */
     int drive;          /* the drive searched (0 = A:) */
+    unsigned dir_id;    /* the directory searched (hostfs_find_resume) */
     char fcb[11];       /* the name pattern in FCB form, "????????TXT" */
+    uint8_t attr;       /* the search attribute */
     struct hostfs_dirent *entries;
     unsigned count, next;
 };
+
+/* Directories ever searched, by id: what a DTA's search state points at
+ * (ids fit in 16 bits; past that, searches are not resumable). */
+#define HOSTFS_DIR_IDS 0xFFFFu
 
 /* Initialise an empty drive table; hostfs_fini() closes the root fds. */
 void hostfs_init(struct hostfs *fs);
@@ -169,6 +179,12 @@ int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern,
 
 /* The next match, or DOS_ERR_NO_MORE_FILES. */
 int hostfs_find_next(struct hostfs_search *s, struct hostfs_dirent *next);
+
+/* List again the search (dir_id, fcb, attr) into `s` (the listing only;
+ * s->next = 0). Returns 0, DOS_ERR_NO_MORE_FILES (unknown id, or the
+ * directory is gone), or DOS_ERR_INSUFFICIENT_MEMORY. */
+int hostfs_find_resume(struct hostfs *fs, unsigned dir_id, const char fcb[11], uint8_t attr,
+                       struct hostfs_search *s);
 
 /* Release a search's memory (safe on an inactive one). */
 void hostfs_search_end(struct hostfs_search *s);
