@@ -503,6 +503,11 @@ static void test_stat_readonly_and_time(void **state)
     assert_int_equal(t2, tm);
     hostfs_dos_datetime(0, &d2, &t2); /* 1970: before DOS time began */
     assert_int_equal(d2, (1 << 5) | 1);
+    assert_int_equal(t2, 0);
+    /* 2237 (0x1F7B29A00 seconds): past 2107-12-31 23:59:58, the last */
+    hostfs_dos_datetime((time_t)0x1F7B29A00LL, &d2, &t2);
+    assert_int_equal(d2, (127 << 9) | (12 << 5) | 31);
+    assert_int_equal(t2, (23 << 11) | (59 << 5) | 29);
 }
 
 static const struct {
