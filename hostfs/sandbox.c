@@ -8,11 +8,14 @@
  * openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS) (Linux 5.6+) lets the
  * kernel refuse any step out of the root, '..' and absolute symlinks
  * included, while symlinks that stay inside keep working. Where openat2 is
- * missing (ENOSYS), walk_beneath() opens the path one component at a time
- * with O_NOFOLLOW; a symlink met on the way is accepted only when its
- * target, resolved now, lies inside the root (the check the listing makes),
+ * missing (ENOSYS, or EPERM from a seccomp filter), walk_beneath() opens
+ * the path one component at a time with O_NOFOLLOW; a symlink met on the
+ * way is accepted only when its target, resolved now, lies inside the root,
  * and the walk goes on from the directory it names. That fallback narrows
- * the race to the symlink itself; openat2 closes it.
+ * the race to the symlink itself; openat2 closes it. The two differ on one
+ * kind of link: one that leaves the drive and comes back in ("../ROOT/X",
+ * or an absolute path into the drive) works through the walk, while
+ * openat2 refuses it like any other step out.
  *
  * Changes of names (mkdir, unlink, rmdir, rename) open the parent
  * directory this way and act on the last component with the *at() calls;
@@ -127,7 +130,9 @@ int hostfs_open_rel(const struct hostfs *fs, const struct hostfs_drive *d, const
         do
             fd = (int)syscall(SYS_openat2, d->root_fd, rel, &how, sizeof how);
         while (fd < 0 && errno == EINTR);
-        if (fd >= 0 || errno != ENOSYS)
+        /* ENOSYS: a kernel before 5.6; EPERM: a seccomp filter that
+         * does not know the call (some container runtimes). */
+        if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
             return fd;
     }
     return walk_beneath(d, rel, flags, mode);
