@@ -106,13 +106,8 @@ static int assign_names(struct hostfs_dirlist *l)
         return ENOMEM;
     for (size_t i = 0; i < l->n; i++) {
         char up[HOSTFS_NAME83];
-        if (!hostfs_host_is_83(l->v[i].host))
-            continue;
-        size_t k = 0;
-        for (const char *s = l->v[i].host; *s; s++)
-            up[k++] = (*s >= 'a' && *s <= 'z') ? (char)(*s - 'a' + 'A') : *s;
-        up[k] = 0;
-        set_claim(&t, l, i, up);
+        if (hostfs_host_83(l->v[i].host, up))
+            set_claim(&t, l, i, up);
     }
     for (size_t i = 0; i < l->n; i++) {
         char alias[HOSTFS_NAME83];

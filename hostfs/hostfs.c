@@ -150,8 +150,14 @@ static int push_comps(struct dos_comps *p, const char *s)
 static const struct hostfs_name *lookup(const struct hostfs_dirlist *l, const char *raw,
                                         const char *name)
 {
+    /* as spelled (a host name given on vdm's command line), then the DOS
+     * spelling (CP437) in UTF-8 */
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->v[i].host, raw) == 0)
+            return &l->v[i];
+    char host[HOSTFS_HOST_MAX];
+    for (size_t i = 0; hostfs_cp437_to_utf8(raw, host, sizeof host) && i < l->n; i++)
+        if (strcmp(l->v[i].host, host) == 0)
             return &l->v[i];
     for (size_t i = 0; name[0] && i < l->n; i++)
         if (strcmp(l->v[i].dos, name) == 0)
@@ -196,10 +202,14 @@ static int walk(const struct hostfs *fs, const struct hostfs_drive *d, struct do
                 return DOS_ERR_FILE_NOT_FOUND;
             if (!p->c[i][0]) /* wildcards or illegal characters */
                 return DOS_ERR_PATH_NOT_FOUND;
-            char host[HOSTFS_NAME83];
-            for (size_t k = 0; k < sizeof host; k++)
-                host[k] = fs->lowercase ? (char)tolower((unsigned char)p->c[i][k]) : p->c[i][k];
-            if (append_host(out->host, host))
+            /* the host gets the DOS spelling in UTF-8 (CP437 -> UTF-8) */
+            char spelled[HOSTFS_NAME83], host[HOSTFS_NAME83 * 3];
+            for (size_t k = 0; k < sizeof spelled; k++) {
+                char c = p->c[i][k];
+                spelled[k] = fs->lowercase && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+            }
+            if (!hostfs_cp437_to_utf8(spelled, host, sizeof host) ||
+                append_host(out->host, host))
                 return DOS_ERR_PATH_NOT_FOUND;
             struct stat st;
             if (lstat(out->host, &st) == 0) /* invariant 3 */

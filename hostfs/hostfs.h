@@ -7,8 +7,11 @@
  * path strings and gives host paths, DOS directory entries and DOS error
  * codes (dos/errors.h).
  *
+ * Host names are UTF-8, DOS names code page 437 (hostfs/codepage.c): a
+ * host name all of whose characters CP437 has is shown in CP437.
  * Host names that are not valid 8.3 names (too long, several dots, a
- * character DOS forbids such as + , ; = [ ] or space, non-ASCII, or the
+ * character DOS forbids such as + , ; = [ ] or space, a character CP437
+ * lacks, or the
  * byte-order-later of two names equal but for case) are shown to DOS as
  * aliases XXHHHH~N.EXT: the first two legal characters of the base, four
  * hex digits of a hash of the whole host name, N = 1 unless that alias is

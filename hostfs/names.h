@@ -34,10 +34,18 @@
  * bytes count as legal for DOS callers but never in host names we show. */
 bool hostfs_dos_char_ok(unsigned char c);
 
-/* True when host name `host` is already a valid 8.3 name once upper-cased:
- * 1-8 legal ASCII chars, optionally a dot and 1-3 more, no lower/upper
- * distinction lost that matters (the caller handles collisions). */
+/* True when host name `host` (UTF-8) is already a valid 8.3 name once
+ * converted to the DOS code page and upper-cased: 1-8 legal characters,
+ * optionally a dot and 1-3 more (the caller handles collisions). `dos`,
+ * when not NULL, receives that DOS spelling. */
 bool hostfs_host_is_83(const char *host);
+bool hostfs_host_83(const char *host, char dos[HOSTFS_NAME83]);
+
+/* Names between the DOS code page (437) and UTF-8 (hostfs/codepage.c).
+ * False when `out` (cap bytes, NUL included) is too small, or, to CP437,
+ * when the UTF-8 is malformed or holds a character CP437 lacks. */
+bool hostfs_cp437_to_utf8(const char *in, char *out, size_t cap);
+bool hostfs_utf8_to_cp437(const char *in, char *out, size_t cap);
 
 /* Make the canonical DOS form of one path component as a DOS program gave
  * it: upper-cased, base cut to 8 and extension to 3 characters (MS-DOS

@@ -558,7 +558,19 @@ static void test_names(void **state)
     assert_false(hostfs_host_is_83("a+b.txt"));
     assert_false(hostfs_host_is_83("sp ace"));
     assert_false(hostfs_host_is_83(".profile"));
-    assert_false(hostfs_host_is_83("x.tx\xc3\xa9"));
+    /* non-ASCII through code page 437: e-acute is 82h there; the euro
+     * sign is not in it; malformed UTF-8 is no name at all */
+    char dos[HOSTFS_NAME83];
+    assert_true(hostfs_host_83("caf\xc3\xa9.txt", dos));
+    assert_string_equal(dos, "CAF\x82.TXT");
+    assert_false(hostfs_host_is_83("x.t\xe2\x82\xac"));
+    assert_false(hostfs_host_is_83("x.\xff"));
+    char utf[32];
+    assert_true(hostfs_cp437_to_utf8("\x82\x9b\xe1", utf, sizeof utf)); /* e-acute, cent, sharp s */
+    assert_string_equal(utf, "\xc3\xa9\xc2\xa2\xc3\x9f");
+    assert_true(hostfs_utf8_to_cp437(utf, dos, sizeof dos));
+    assert_string_equal(dos, "\x82\x9b\xe1");
+    assert_false(hostfs_cp437_to_utf8("\xb0\xb0", utf, 6)); /* 3 bytes each: no room */
     assert_false(hostfs_host_is_83("ext.long"));
     char c[HOSTFS_NAME83];
     assert_true(hostfs_dos_canon("verylongname.text", 17, false, c));
