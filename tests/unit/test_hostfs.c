@@ -248,6 +248,45 @@ static void test_sandbox_walk_inside_link(void **state)
     close(fd);
 }
 
+/* The everyday calls work through both ways of opening beneath the root. */
+static void check_calls_work(struct fixture *f, bool fallback)
+{
+    f->fs.no_openat2 = fallback;
+    struct hostfs_path nf, nd, mv, root;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\new.txt", HOSTFS_PARENT, &nf), 0);
+    int fd = hostfs_open(&f->fs, &nf, O_RDWR | O_CREAT | O_TRUNC, 0666);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "newdir", HOSTFS_PARENT, &nd), 0);
+    assert_int_equal(hostfs_mkdir(&f->fs, &nd), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "newdir\\moved.txt", HOSTFS_PARENT, &mv), 0);
+    assert_int_equal(hostfs_rename(&f->fs, &nf, &mv), 0);
+    assert_int_equal(hostfs_set_readonly_at(&f->fs, &mv, true), 0);
+    struct hostfs_dirent e;
+    assert_int_equal(hostfs_stat_at(&f->fs, &mv, &e), 0);
+    assert_true(e.attr & HOSTFS_ATTR_READONLY);
+    assert_int_equal(hostfs_unlink(&f->fs, &mv), 0);
+    assert_int_equal(hostfs_rmdir(&f->fs, &nd), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "\\", HOSTFS_EXISTING, &root), 0);
+    fd = hostfs_open(&f->fs, &root, O_RDONLY | O_DIRECTORY, 0);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(hostfs_unlink(&f->fs, &root), DOS_ERR_ACCESS_DENIED);
+    char p[256];
+    snprintf(p, sizeof p, "%s/newdir", f->root);
+    assert_int_not_equal(access(p, F_OK), 0);
+}
+
+static void test_calls_openat2(void **state)
+{
+    check_calls_work(*state, false);
+}
+
+static void test_calls_walk(void **state)
+{
+    check_calls_work(*state, true);
+}
+
 /* A symlink that walks out of the drive and back in ("../root/Sub") is
  * refused: RESOLVE_BENEATH never lets a path leave the root, even for a
  * moment; a DOS path that does the same is clamped at the root instead. */
@@ -625,6 +664,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sandbox_race_openat2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sandbox_race_walk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sandbox_walk_inside_link, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_calls_openat2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_calls_walk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_out_and_back_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_follow_drive, setup, teardown),
         cmocka_unit_test_setup_teardown(test_overlong_paths, setup, teardown),
