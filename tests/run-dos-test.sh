@@ -17,6 +17,8 @@
 #   symlink TARGET NAME   make NAME in the run directory a symbolic link to
 #                         TARGET (as given: relative to NAME's directory, or
 #                         absolute)
+#   touch NAME STAMP      set NAME's time in the run directory (touch -t
+#                         STAMP, e.g. 199405310622), for listings with dates
 #   stdout FILE           standard output must equal FILE byte for byte
 #   stdout-lines          the lines that follow, up to "end", are the expected
 #                         stdout (CRLF line ends, as DOS programs write them)
@@ -65,6 +67,7 @@ while IFS= read -r line || [ -n "$line" ]; do
                  cp "$(dirname "$prog")/$src" "$run/${dest:-$src}" || exit 1 ;;
     mkdir) mkdir -p "$run/$rest" ;;
     symlink) read -r src dest <<< "$rest"; ln -s "$src" "$run/$dest" ;;
+    touch) read -r name stamp <<< "$rest"; touch -t "$stamp" "$run/$name" ;;
     stdout) stdout_file="$srcdir/$rest" ;;
     stdout-lines) : > "$expected_lines"; stdout_file="$expected_lines"; lines_mode=1 ;;
     exit) want_exit=$rest ;;

@@ -87,7 +87,7 @@
         CHECK_EQ "ro-4.2", ax, 64
         CHECK_EQ "ro-4.3", cx, 512
         mov     ah, 36h
-        mov     dl, 26
+        mov     dl, 25                  ; Y: (Z: holds the built-in COMMAND.COM)
         int     21h
         CHECK_EQ "ro-4.4", ax, 0FFFFh
         CHECK_DONE
