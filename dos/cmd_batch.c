@@ -10,9 +10,11 @@
  * label is compared on its first eight characters, case-insensitively.
  */
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dos/cmd_int.h"
 #include "dos/dos.h"
@@ -27,7 +29,10 @@ static FILE *batch_open(struct machine *m, const struct cmd_batch *b, uint32_t p
     struct hostfs_path hp;
     if (hostfs_resolve(&m->dos->fs, m->dos->cur_drive, b->path, HOSTFS_EXISTING, &hp))
         return NULL;
-    FILE *f = fopen(hp.host, "rb");
+    int fd = hostfs_open(&m->dos->fs, &hp, O_RDONLY, 0); /* beneath the drive root */
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (!f && fd >= 0)
+        close(fd);
     if (f && fseek(f, (long)pos, SEEK_SET) != 0) {
         fclose(f);
         return NULL;

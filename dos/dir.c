@@ -22,15 +22,21 @@
 
 /* FindFirst data block in the DTA (RBIL INT 21/AH=4Eh, "Format of
  * FindFirst data block", DOS 4+). The 21 reserved bytes are ours: we keep
- * the drive, the template and attribute where DOS keeps them, and at 0Dh
- * the index of the search in dos->searches with a signature and the
- * slot's generation, so 4Fh can tell a live search from a stale DTA. */
+ * the drive, the template and attribute where DOS keeps them, and in the
+ * 8 bytes where DOS keeps its directory position: the directory's id
+ * (hostfs), the index of the next entry, a signature, and the slot of
+ * dos->searches that caches the listing. As in MS-DOS the DTA alone says
+ * where the search stands: searches interleave, a copied DTA resumes,
+ * an abandoned search costs nothing but a cache slot, and a search whose
+ * slot went to another is listed again and continued at its index. */
 #define FF_DRIVE 0x00
 #define FF_TEMPLATE 0x01
 #define FF_SEARCH_ATTR 0x0C
-#define FF_SLOT 0x0D
-#define FF_SIGNATURE 0x0F
-#define FF_GEN 0x11
+#define FF_SLOT 0x0D      /* 1 byte */
+#define FF_DIR_ID 0x0E    /* 2 bytes */
+#define FF_INDEX 0x10     /* 3 bytes: the next entry */
+#define FF_SIGNATURE 0x13 /* 2 bytes */
+#define FF_INDEX_MAX 0xFFFFFFu
 #define FF_ATTR 0x15
 #define FF_TIME 0x16
 #define FF_DATE 0x18
@@ -88,8 +94,10 @@ void dos_fn_mkdir(struct machine *m)
     int rc = get_path(m, m->r.ds, m->r.dx.w, HOSTFS_PARENT, &hp);
     if (rc == 0 && (hp.ro || hp.exists || !hp.last[0]))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (rc == 0 && mkdir(hp.host, 0777) != 0)
-        rc = errno == EEXIST ? DOS_ERR_ACCESS_DENIED : hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_mkdir(&m->dos->fs, &hp);
+    if (rc == DOS_ERR_FILE_EXISTS) /* created under our feet: 39h says 05h */
+        rc = DOS_ERR_ACCESS_DENIED;
     finish(m, rc);
 }
 
@@ -108,8 +116,8 @@ void dos_fn_rmdir(struct machine *m)
         rc = DOS_ERR_ACCESS_DENIED;
     else if (rc == 0 && is_cwd(m, &hp))
         rc = DOS_ERR_REMOVE_CURRENT_DIR;
-    if (rc == 0 && rmdir(hp.host) != 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_rmdir(&m->dos->fs, &hp);
     finish(m, rc);
 }
 
@@ -138,11 +146,11 @@ void dos_fn_unlink(struct machine *m)
     struct hostfs_dirent e;
     int rc = get_path(m, m->r.ds, m->r.dx.w, HOSTFS_EXISTING, &hp);
     if (rc == 0)
-        rc = hostfs_stat(hp.host, &e);
+        rc = hostfs_stat_at(&m->dos->fs, &hp, &e);
     if (rc == 0 && (hp.ro || hp.is_dir || (e.attr & HOSTFS_ATTR_READONLY)))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (rc == 0 && unlink(hp.host) != 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_unlink(&m->dos->fs, &hp);
     finish(m, rc);
 }
 
@@ -163,7 +171,7 @@ void dos_fn_attrib(struct machine *m)
     struct hostfs_dirent e;
     int rc = get_path(m, m->r.ds, m->r.dx.w, HOSTFS_EXISTING, &hp);
     if (rc == 0)
-        rc = hostfs_stat(hp.host, &e);
+        rc = hostfs_stat_at(&m->dos->fs, &hp, &e);
     if (rc == 0 && sub == ATTRIB_GET) {
         m->r.cx.w = e.attr;
         m->r.ax.w = e.attr; /* MS-DOS leaves the attributes in AX too */
@@ -174,7 +182,7 @@ void dos_fn_attrib(struct machine *m)
     if (rc == 0 && (hp.ro || (want & (HOSTFS_ATTR_VOLUME | HOSTFS_ATTR_DIRECTORY))))
         rc = DOS_ERR_ACCESS_DENIED;
     if (rc == 0)
-        rc = hostfs_set_readonly(hp.host, want & HOSTFS_ATTR_READONLY);
+        rc = hostfs_set_readonly_at(&m->dos->fs, &hp, want & HOSTFS_ATTR_READONLY);
     finish(m, rc);
 }
 
@@ -207,6 +215,31 @@ static void put16(uint8_t *p, uint16_t v)
 static uint16_t get16(const uint8_t *p)
 {
     return (uint16_t)(p[0] | (p[1] << 8));
+}
+
+/* The search slot to (re)use: a free one, else the least recently used. */
+static unsigned search_slot(struct dos_state *d)
+{
+    unsigned best = 0;
+    for (unsigned i = 0; i < DOS_MAX_SEARCHES; i++) {
+        if (!d->searches[i].active)
+            return i;
+        if (d->searches[i].used < d->searches[best].used)
+            best = i;
+    }
+    return best;
+}
+
+static uint32_t get24(const uint8_t *p)
+{
+    return (uint32_t)(p[0] | (p[1] << 8) | (p[2] << 16));
+}
+
+static void put24(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
 }
 
 /* Write one found entry into the DTA's FindFirst block. */
@@ -244,10 +277,10 @@ void dos_fn_find_first(struct machine *m)
         dos_fail(m, DOS_ERR_NO_MORE_FILES);
         return;
     }
-    unsigned slot = d->next_search;
-    d->next_search = (slot + 1) % DOS_MAX_SEARCHES;
+    unsigned slot = search_slot(d);
     struct hostfs_search *s = &d->searches[slot];
     s->gen++;
+    s->used = ++d->next_search;
     struct hostfs_dirent e;
     uint8_t attr = (uint8_t)m->r.cx.w;
     int rc = hostfs_find_first(&d->fs, d->cur_drive, pattern, attr, s, &e);
@@ -259,9 +292,10 @@ void dos_fn_find_first(struct machine *m)
     dta[FF_DRIVE] = (uint8_t)(s->drive + 1);
     memcpy(dta + FF_TEMPLATE, s->fcb, sizeof s->fcb);
     dta[FF_SEARCH_ATTR] = attr;
-    put16(dta + FF_SLOT, (uint16_t)slot);
+    dta[FF_SLOT] = (uint8_t)slot;
+    put16(dta + FF_DIR_ID, (uint16_t)s->dir_id);
+    put24(dta + FF_INDEX, s->next);
     put16(dta + FF_SIGNATURE, FF_MAGIC);
-    put16(dta + FF_GEN, s->gen);
     dta_put_entry(m, &e);
     dos_ok(m);
 }
@@ -278,18 +312,33 @@ void dos_fn_find_next(struct machine *m)
         dos_fail(m, DOS_ERR_NO_MORE_FILES);
         return;
     }
-    unsigned slot = get16(dta + FF_SLOT);
-    if (slot >= DOS_MAX_SEARCHES || d->searches[slot].gen != get16(dta + FF_GEN)) {
+    unsigned slot = dta[FF_SLOT], id = get16(dta + FF_DIR_ID);
+    uint32_t index = get24(dta + FF_INDEX);
+    uint8_t attr = dta[FF_SEARCH_ATTR];
+    struct hostfs_search *s = slot < DOS_MAX_SEARCHES ? &d->searches[slot] : NULL;
+    /* The cached listing serves when it lists this very search. */
+    if (!s || !s->active || s->dir_id != id || s->attr != attr ||
+        s->drive + 1 != dta[FF_DRIVE] || memcmp(s->fcb, dta + FF_TEMPLATE, sizeof s->fcb) != 0) {
+        slot = search_slot(d);
+        s = &d->searches[slot];
+        s->gen++;
+        char fcb[sizeof s->fcb];
+        memcpy(fcb, dta + FF_TEMPLATE, sizeof fcb);
+        if (id >= HOSTFS_DIR_IDS ||
+            hostfs_find_resume(&d->fs, id, fcb, attr, s) != 0) {
+            dos_fail(m, DOS_ERR_NO_MORE_FILES);
+            return;
+        }
+        dta[FF_SLOT] = (uint8_t)slot;
+    }
+    s->used = ++d->next_search;
+    if (index >= s->count || index >= FF_INDEX_MAX) {
+        hostfs_search_end(s); /* done: free the listing */
         dos_fail(m, DOS_ERR_NO_MORE_FILES);
         return;
     }
-    struct hostfs_dirent e;
-    int rc = hostfs_find_next(&d->searches[slot], &e);
-    if (rc) {
-        dos_fail(m, rc);
-        return;
-    }
-    dta_put_entry(m, &e);
+    put24(dta + FF_INDEX, index + 1);
+    dta_put_entry(m, &s->entries[index]);
     dos_ok(m);
 }
 
@@ -307,8 +356,8 @@ void dos_fn_rename(struct machine *m)
         rc = DOS_ERR_NOT_SAME_DEVICE;
     else if (rc == 0 && (from.ro || to.exists || !from.last[0] || !to.last[0]))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (rc == 0 && rename(from.host, to.host) != 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (rc == 0)
+        rc = hostfs_rename(&m->dos->fs, &from, &to);
     finish(m, rc);
 }
 
@@ -316,7 +365,7 @@ void dos_fn_rename(struct machine *m)
  * 5701h).
  * In:  AL = 00h get, 01h set (CX = time, DX = date); BX = handle.
  * Out: CF clear, CX = time, DX = date (get); or CF set, AX = 01h (bad AL),
- *      06h (bad handle). Devices report the current time and ignore a set,
+ *      05h (set on a read-only drive), 06h (bad handle). Devices report the current time and ignore a set,
  *      as there is nothing to stamp. */
 void dos_fn_file_time(struct machine *m)
 {
@@ -338,20 +387,21 @@ void dos_fn_file_time(struct machine *m)
             t = st.st_mtime;
         uint16_t date, tm;
         hostfs_dos_datetime(t, &date, &tm);
-        m->r.cx.w = tm;
-        m->r.dx.w = date;
+        m->r.cx.w = f->time_set ? f->set_time : tm;
+        m->r.dx.w = f->time_set ? f->set_date : date;
         dos_ok(m);
         return;
     }
+    /* RBIL INT 21/AX=5701h: kept until the file is closed (handle.c
+     * stamps it then), so later writes do not replace it. */
+    if (disk && m->dos->fs.drive[f->drive].ro) {
+        dos_fail(m, DOS_ERR_ACCESS_DENIED); /* a read-only drive */
+        return;
+    }
     if (disk) {
-        struct timespec ts[2] = {
-            { .tv_sec = 0, .tv_nsec = UTIME_OMIT },
-            { .tv_sec = hostfs_dos_to_time(m->r.dx.w, m->r.cx.w), .tv_nsec = 0 },
-        };
-        if (futimens(f->host_fd, ts) != 0) {
-            dos_fail(m, hostfs_errno_to_dos(errno));
-            return;
-        }
+        f->time_set = true;
+        f->set_time = m->r.cx.w;
+        f->set_date = m->r.dx.w;
     }
     dos_ok(m);
 }

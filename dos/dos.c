@@ -155,6 +155,7 @@ bool dos_init(struct machine *m)
         return false;
     m->dos = d;
     d->con_pending = -1;
+    d->printer_fd = -1;
     d->break_flag = false;
     d->cur_drive = 2; /* C: */
     hostfs_init(&d->fs);
@@ -180,6 +181,12 @@ void dos_shutdown(struct machine *m)
         hostfs_search_end(&m->dos->searches[i]);
 }
 
+void dos_set_printer(struct machine *m, int fd)
+{
+    m->dos->printer_fd = fd;
+    m->dos->sft[DOS_STDPRN].host_fd = fd; /* not owned: main.c closes it */
+}
+
 void dos_destroy(struct machine *m)
 {
     if (!m->dos)
@@ -189,6 +196,7 @@ void dos_destroy(struct machine *m)
     dos_xms_destroy(m);
     dos_ems_destroy(m);
     dos_lfn_destroy(m);
+    hostfs_fini(&m->dos->fs);
     free(m->dos);
     m->dos = NULL;
 }

@@ -32,7 +32,7 @@ enum dos_dev {
     DOS_DEV_NUL,
     DOS_DEV_STDERR,   /* host stderr (DOS handle 2 at start-up) */
     DOS_DEV_AUX,      /* AUX, COM1-COM4: no host port yet, discards */
-    DOS_DEV_PRN,      /* PRN, LPT1-LPT3: no host printer yet, discards */
+    DOS_DEV_PRN,      /* PRN, LPT1-LPT3: --printer's fd, else discards */
     DOS_DEV_CLOCK,    /* CLOCK$: discards for now */
     DOS_DEV_EMM,      /* EMMXXXX0, the EMS driver's name (dos/ems.c) */
 };
@@ -51,6 +51,8 @@ struct dos_sft_entry {
     bool written;        /* disk files: written since opened (IOCTL 4400h) */
     bool raw;            /* devices: raw (binary) mode, IOCTL 4401h bit 5 */
     char name[13];       /* 8.3 name for diagnostics */
+    bool time_set;       /* 57h set a time: stamped on the host at close */
+    uint16_t set_date, set_time; /* ... the packed DOS date and time */
 };
 
 /* Return code of the last child, for INT 21h/4Dh (AL code, AH type). */
@@ -104,7 +106,9 @@ struct dos_state {
     struct dos_lock_rec locks[DOS_MAX_LOCKS];
     struct hostfs fs;         /* the drives */
     struct hostfs_search searches[DOS_MAX_SEARCHES];
-    unsigned next_search;     /* round-robin slot for the next find first */
+    unsigned long next_search; /* find first/next clock: each search is
+                                  stamped when used, the least recently
+                                  used slot is reused (dir.c) */
 
     struct dos_exec_frame exec_stack[DOS_MAX_NEST];
     unsigned exec_depth;
@@ -115,6 +119,7 @@ struct dos_state {
     struct dos_xms *xms;      /* XMS driver (dos/xms.c); NULL: --xms=0 */
     struct dos_ems *ems;      /* EMS driver (dos/ems.c); NULL: --ems=0 */
     struct dos_lfn *lfn;      /* long-name find handles (dos/lfn.c), lazily */
+    int printer_fd;           /* --printer's fd for PRN/LPTn, or -1 */
     int64_t clock_offset_cs;  /* 2Bh/2Dh: hundredths of a second added to
                                  the host clock (the host's is never set) */
     struct cmd_shell *cmd;    /* the built-in COMMAND.COM (dos/cmd.h) */
@@ -150,6 +155,10 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
 /* Close every DOS file (flushing host data); safe after any outcome. */
 void dos_shutdown(struct machine *m);
 void dos_destroy(struct machine *m);
+
+/* --printer: PRN and LPT1-3 write to host fd `fd` (which vdm/main.c owns);
+ * without it they discard. */
+void dos_set_printer(struct machine *m, int fd);
 
 /* ---- Helpers for INT 21h functions --------------------------------------- */
 

@@ -4,6 +4,7 @@
 #include "dos/exec.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,7 +389,12 @@ void dos_fn_exec(struct machine *m)
         return;
     }
     size_t size = 0;
-    uint8_t *file = dos_read_file(hp.host, PROGRAM_READ_CAP, &size);
+    int fd = hostfs_open(&d->fs, &hp, O_RDONLY, 0); /* beneath the drive root */
+    if (fd < 0) {
+        dos_fail(m, -fd);
+        return;
+    }
+    uint8_t *file = dos_read_fd(fd, PROGRAM_READ_CAP, &size);
     if (!file) {
         dos_fail(m, hostfs_errno_to_dos(errno));
         return;

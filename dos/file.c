@@ -101,22 +101,22 @@ static int sft_install(struct machine *m, int fd, enum dos_dev dev, const struct
     return dos_jft_alloc(m, idx);
 }
 
-/* open(2), retried on EINTR. */
-static int host_open(const char *path, int flags)
+/* A device whose fd (maybe -1) the SFT entry does not own. */
+static int sft_install_dev(struct machine *m, int fd, enum dos_dev dev,
+                           const struct dos_open_req *rq, const char *name)
 {
-    int fd;
-    do
-        fd = open(path, flags, 0666);
-    while (fd < 0 && errno == EINTR);
-    return fd;
+    int h = sft_install(m, fd, dev, rq, 0, name);
+    if (h >= 0)
+        m->dos->sft[dos_handle_sft_index(m, (uint16_t)h)].own_fd = false;
+    return h;
 }
 
 /* True when the host file has no write permission left: DOS's read-only
- * attribute (hostfs maps the attribute to the owner's write bit). */
-static bool host_file_readonly(const char *host)
+ * attribute (hostfs maps the attribute to the write bits). */
+static bool host_file_readonly(const struct hostfs *fs, const struct hostfs_path *hp)
 {
-    struct stat st;
-    return stat(host, &st) == 0 && !(st.st_mode & S_IWUSR);
+    struct hostfs_dirent e;
+    return hostfs_stat_at(fs, hp, &e) == 0 && (e.attr & HOSTFS_ATTR_READONLY);
 }
 
 /* Open or create the host file `hp` names. Returns the handle or -DOS
@@ -131,7 +131,7 @@ static int open_host_file(struct machine *m, const struct hostfs_path *hp,
         return -DOS_ERR_FILE_EXISTS;
     if (hp->exists && hp->is_dir)
         return -DOS_ERR_ACCESS_DENIED;
-    if (writing && (hp->ro || (hp->exists && host_file_readonly(hp->host))))
+    if (writing && (hp->ro || (hp->exists && host_file_readonly(&m->dos->fs, hp))))
         return -DOS_ERR_ACCESS_DENIED;
     if (!dos_jft_has_free(m) || dos_sft_alloc(m) < 0)
         return -DOS_ERR_TOO_MANY_OPEN_FILES;
@@ -140,16 +140,18 @@ static int open_host_file(struct machine *m, const struct hostfs_path *hp,
      * DOS access mode (handle.c enforces that): record locks (lock.c) and
      * the sharing-mode locks (share.c) need a writable fd for F_WRLCK.
      * Truncation waits until the sharing check passed, so a refused open
-     * leaves the file intact. */
-    int flags = O_CLOEXEC | O_NOCTTY | (creating ? O_CREAT : 0) | (rq->excl && creating ? O_EXCL : 0);
-    int fd = -1;
+     * leaves the file intact. Every open goes through the sandbox
+     * (hostfs_open: beneath the drive's root). */
+    int flags = O_NOCTTY | (creating ? O_CREAT : 0) | (rq->excl && creating ? O_EXCL : 0);
+    int fd = -DOS_ERR_ACCESS_DENIED;
     if (!hp->ro)
-        fd = host_open(hp->host, flags | O_RDWR);
+        fd = hostfs_open(&m->dos->fs, hp, flags | O_RDWR, 0666);
     if (fd < 0 && !creating)
-        fd = host_open(hp->host, flags | (access == DOS_ACCESS_READ ? O_RDONLY
-                                          : access == DOS_ACCESS_WRITE ? O_WRONLY : O_RDWR));
+        fd = hostfs_open(&m->dos->fs, hp,
+                         flags | (access == DOS_ACCESS_READ ? O_RDONLY
+                                  : access == DOS_ACCESS_WRITE ? O_WRONLY : O_RDWR), 0666);
     if (fd < 0)
-        return -hostfs_errno_to_dos(errno);
+        return fd;
     int err = dos_share_acquire(fd, rq->mode);
     if (!err && rq->truncate && hp->exists && ftruncate(fd, 0) < 0)
         err = hostfs_errno_to_dos(errno);
@@ -187,6 +189,8 @@ int dos_open_path(struct machine *m, const char *path, const struct dos_open_req
         }
         if (existed)
             *existed = true;
+        if (dev->dev == DOS_DEV_PRN) /* not owned: shared with handle 4 */
+            return sft_install_dev(m, d->printer_fd, dev->dev, rq, dev->name);
         return sft_install(m, -1, dev->dev, rq, 0, dev->name);
     }
     int err = hostfs_resolve(&d->fs, d->cur_drive, path,

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bios/bios.h"
@@ -123,6 +124,8 @@ static int sft_io_fd(const struct dos_sft_entry *e, bool out)
         if (e->host_fd >= 0)
             return e->host_fd;
         return out ? STDOUT_FILENO : STDIN_FILENO;
+    case DOS_DEV_PRN: /* write-only: --printer's fd, or -1 to discard */
+        return out ? e->host_fd : -1;
     default:
         return -1;
     }
@@ -242,12 +245,28 @@ long dos_handle_write(struct machine *m, uint16_t h, const void *buf, uint32_t n
     return host_write_all(fd, buf, n, -1);
 }
 
+/* RBIL INT 21/AX=5701h: the time set is what the file keeps; MS-DOS
+ * writes it to the directory when the file is closed, so writes made after
+ * the call do not overwrite it. The same happens here, at the last close. */
+static void sft_stamp_time(struct dos_sft_entry *e)
+{
+    if (!e->time_set || e->dev != DOS_DEV_NONE)
+        return;
+    struct timespec ts[2] = {
+        { .tv_sec = 0, .tv_nsec = UTIME_OMIT },
+        { .tv_sec = hostfs_dos_to_time(e->set_date, e->set_time), .tv_nsec = 0 },
+    };
+    (void)futimens(e->host_fd, ts);
+    e->time_set = false;
+}
+
 void dos_sft_release(struct machine *m, int sft)
 {
     struct dos_sft_entry *e = &m->dos->sft[sft];
     if (e->refs <= 0)
         return;
     if (--e->refs == 0 && e->own_fd && e->host_fd >= 0) {
+        sft_stamp_time(e);
         close(e->host_fd);
         e->host_fd = -1;
         dos_locks_forget(m, sft);
@@ -300,8 +319,10 @@ void dos_sft_close_all(struct machine *m)
 {
     for (int i = 0; i < DOS_SFT_SIZE; i++) {
         struct dos_sft_entry *e = &m->dos->sft[i];
-        if (e->own_fd && e->host_fd >= 0)
+        if (e->own_fd && e->host_fd >= 0) {
+            sft_stamp_time(e);
             close(e->host_fd);
+        }
         e->host_fd = -1;
         e->refs = 0;
     }

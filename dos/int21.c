@@ -35,6 +35,7 @@ const struct dos_fn dos_int21_table[256] = {
     [0x30] = { "get version", dos_fn_get_version },
     [0x33] = { "break flag", dos_fn_break_flag },
     [0x35] = { "get vector", dos_fn_get_vector },
+    [0x36] = { "disk free", dos_fn_disk_free },
     [0x39] = { "mkdir", dos_fn_mkdir },
     [0x3A] = { "rmdir", dos_fn_rmdir },
     [0x3B] = { "chdir", dos_fn_chdir },

@@ -37,6 +37,7 @@ void dos_fn_get_dta(struct machine *m);           /* 2Fh */
 void dos_fn_get_version(struct machine *m);       /* 30h */
 void dos_fn_break_flag(struct machine *m);        /* 33h */
 void dos_fn_get_vector(struct machine *m);        /* 35h */
+void dos_fn_disk_free(struct machine *m);         /* 36h */
 void dos_fn_get_verify(struct machine *m);        /* 54h */
 void dos_fn_ext_error(struct machine *m);         /* 59h */
 

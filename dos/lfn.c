@@ -89,8 +89,8 @@ static void lfn_mkdir(struct machine *m)
     int rc = get_long(m, m->r.ds, m->r.dx.w, HOSTFS_PARENT, &hp, NULL);
     if (!rc && (hp.exists || hp.ro))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (!rc && mkdir(hp.host, 0777) < 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (!rc)
+        rc = hostfs_mkdir(&m->dos->fs, &hp); /* beneath the drive root */
     lfn_finish(m, rc);
 }
 
@@ -111,9 +111,10 @@ static void lfn_rmdir(struct machine *m)
         rc = DOS_ERR_ACCESS_DENIED;
     if (!rc && is_cwd(m, &hp))
         rc = DOS_ERR_REMOVE_CURRENT_DIR;
-    if (!rc && rmdir(hp.host) < 0)
-        rc = errno == ENOTEMPTY || errno == EEXIST ? DOS_ERR_ACCESS_DENIED
-                                                   : hostfs_errno_to_dos(errno);
+    if (!rc)
+        rc = hostfs_rmdir(&m->dos->fs, &hp); /* beneath the drive root */
+    if (rc == DOS_ERR_FILE_EXISTS) /* EEXIST: not empty, as ENOTEMPTY */
+        rc = DOS_ERR_ACCESS_DENIED;
     lfn_finish(m, rc);
 }
 
@@ -137,11 +138,11 @@ static int unlink_one(struct machine *m, const char *path)
     struct hostfs_dirent e;
     int rc = hostfs_resolve_long(&m->dos->fs, m->dos->cur_drive, path, HOSTFS_EXISTING, &hp, NULL);
     if (!rc)
-        rc = hostfs_stat(hp.host, &e);
+        rc = hostfs_stat_at(&m->dos->fs, &hp, &e);
     if (!rc && (hp.ro || hp.is_dir || (e.attr & HOSTFS_ATTR_READONLY)))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (!rc && unlink(hp.host) < 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (!rc)
+        rc = hostfs_unlink(&m->dos->fs, &hp); /* beneath the drive root */
     return rc;
 }
 
@@ -214,7 +215,7 @@ static void lfn_attrib(struct machine *m)
         if (hp.ro || (m->r.cx.w & (HOSTFS_ATTR_VOLUME | HOSTFS_ATTR_DIRECTORY)))
             rc = DOS_ERR_ACCESS_DENIED;
         else
-            rc = hostfs_set_readonly(hp.host, m->r.cx.w & HOSTFS_ATTR_READONLY);
+            rc = hostfs_set_readonly_at(&m->dos->fs, &hp, m->r.cx.w & HOSTFS_ATTR_READONLY);
         break;
     case ATTR_PHYS_SIZE: {
         uint64_t sz = (uint64_t)st.st_blocks * 512u;
@@ -284,8 +285,8 @@ static void lfn_rename(struct machine *m)
     /* A change of case only (same host file) is a rename too. */
     if (!rc && (from.ro || (to.exists && strcasecmp(from.host, to.host))))
         rc = DOS_ERR_ACCESS_DENIED;
-    if (!rc && rename(from.host, to.host) < 0)
-        rc = hostfs_errno_to_dos(errno);
+    if (!rc)
+        rc = hostfs_rename(&m->dos->fs, &from, &to); /* beneath the drive root */
     lfn_finish(m, rc);
 }
 
@@ -346,9 +347,9 @@ static void lfn_open(struct machine *m)
         rc = DOS_ERR_ACCESS_DENIED;
     bool created = false;
     if (!rc && !hp.exists) {
-        int fd = open(hp.host, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        int fd = hostfs_open(&m->dos->fs, &hp, O_WRONLY | O_CREAT | O_EXCL, 0666);
         if (fd < 0)
-            rc = hostfs_errno_to_dos(errno);
+            rc = -fd;
         else {
             close(fd);
             created = true;

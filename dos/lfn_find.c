@@ -110,7 +110,7 @@ int lfn_search_fill(struct machine *m, struct lfn_search *s, const char *pattern
     if (rc)
         return rc;
     struct hostfs_dirlist l;
-    int err = hostfs_dir_list(m->dos->fs.drive[hp.drive].root, hp.host, &l);
+    int err = hostfs_dir_list(&m->dos->fs, &m->dos->fs.drive[hp.drive], hp.host, &l);
     if (err)
         return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
     size_t cap = 0;

@@ -153,8 +153,11 @@ bool dos_image_place(struct machine *m, const uint8_t *file, size_t size,
 uint8_t *dos_read_file(const char *host_path, size_t cap, size_t *size)
 {
     int fd = open(host_path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
+    return fd < 0 ? NULL : dos_read_fd(fd, cap, size);
+}
+
+uint8_t *dos_read_fd(int fd, size_t cap, size_t *size)
+{
     struct stat st;
     int e = 0;
     if (fstat(fd, &st) < 0)

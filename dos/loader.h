@@ -91,5 +91,8 @@ bool dos_image_place(struct machine *m, const uint8_t *file, size_t size,
  * Files over `cap` bytes are read up to `cap`. Returns NULL with errno set
  * on failure. */
 uint8_t *dos_read_file(const char *host_path, size_t cap, size_t *size);
+/* The same from an open fd, which it closes (a file hostfs_open() opened
+ * inside the drive sandbox). */
+uint8_t *dos_read_fd(int fd, size_t cap, size_t *size);
 
 #endif

@@ -6,7 +6,10 @@
  * The listing is made fresh on each call: DOS programs see host changes at
  * once, and the aliases need no cache because they depend on the names.
  */
+#define _GNU_SOURCE /* O_PATH */
 #include "hostfs/names.h"
+
+#include "hostfs/hostfs.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -16,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define ALIAS_TRIES 99
 
@@ -35,18 +39,24 @@ static int by_host(const void *a, const void *b)
     return strcmp(((const struct hostfs_name *)a)->host, ((const struct hostfs_name *)b)->host);
 }
 
-/* A symlink is kept only when it leads to something inside the root. */
-static bool entry_allowed(const char *root, int dfd, const char *dir, const char *name)
+/* A symlink is kept only when the sandboxed open reaches its target, so
+ * the listing agrees with what hostfs_open() allows. */
+static bool entry_allowed(const struct hostfs *fs, const struct hostfs_drive *d, int dfd,
+                          const char *dir, const char *name)
 {
     struct stat st;
     if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
         return false;
     if (!S_ISLNK(st.st_mode))
         return true;
-    char path[PATH_MAX];
+    char path[HOSTFS_HOST_MAX];
     if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
         return false;
-    return hostfs_inside_root(root, path);
+    int fd = hostfs_open_rel(fs, d, hostfs_rel_path(d, path), O_PATH, 0);
+    if (fd < 0)
+        return false;
+    close(fd);
+    return true;
 }
 
 /* The DOS names given out so far: an open-addressing hash set of indexes
@@ -96,13 +106,8 @@ static int assign_names(struct hostfs_dirlist *l)
         return ENOMEM;
     for (size_t i = 0; i < l->n; i++) {
         char up[HOSTFS_NAME83];
-        if (!hostfs_host_is_83(l->v[i].host))
-            continue;
-        size_t k = 0;
-        for (const char *s = l->v[i].host; *s; s++)
-            up[k++] = (*s >= 'a' && *s <= 'z') ? (char)(*s - 'a' + 'A') : *s;
-        up[k] = 0;
-        set_claim(&t, l, i, up);
+        if (hostfs_host_83(l->v[i].host, up))
+            set_claim(&t, l, i, up);
     }
     for (size_t i = 0; i < l->n; i++) {
         char alias[HOSTFS_NAME83];
@@ -117,20 +122,28 @@ static int assign_names(struct hostfs_dirlist *l)
     return 0;
 }
 
-int hostfs_dir_list(const char *root, const char *dir, struct hostfs_dirlist *l)
+int hostfs_dir_list(const struct hostfs *fs, const struct hostfs_drive *drive, const char *dir,
+                    struct hostfs_dirlist *l)
 {
     l->v = NULL;
     l->n = 0;
-    DIR *d = opendir(dir);
-    if (!d)
+    /* The directory itself is opened through the sandbox too. */
+    int fd = hostfs_open_rel(fs, drive, hostfs_rel_path(drive, dir), O_RDONLY | O_DIRECTORY, 0);
+    if (fd < 0)
         return errno;
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        int err = errno;
+        close(fd);
+        return err;
+    }
     size_t cap = 0;
     int err = 0;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
-        if (!entry_allowed(root, dirfd(d), dir, de->d_name))
+        if (!entry_allowed(fs, drive, dirfd(d), dir, de->d_name))
             continue;
         if (l->n == cap) {
             size_t ncap = cap ? cap * 2 : 32;

@@ -3,13 +3,17 @@
  * dates and times from stat(), the read-only bit mapped to host write
  * permission, and find first/next over one directory listing.
  */
+#define _GNU_SOURCE /* O_PATH */
 #include "hostfs/hostfs.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dos/errors.h"
 #include "hostfs/names.h"
@@ -85,20 +89,65 @@ int hostfs_stat(const char *host_path, struct hostfs_dirent *e)
     return 0;
 }
 
+int hostfs_stat_at(const struct hostfs *fs, const struct hostfs_path *hp,
+                   struct hostfs_dirent *e)
+{
+    int fd = hostfs_open(fs, hp, O_PATH, 0);
+    if (fd < 0)
+        return -fd;
+    struct stat st;
+    int rc = fstat(fd, &st) == 0 ? 0 : hostfs_errno_to_dos(errno);
+    close(fd);
+    if (rc == 0) {
+        const char *slash = strrchr(hp->host, '/');
+        fill_dirent(&st, slash ? slash + 1 : hp->host, e);
+    }
+    return rc;
+}
+
+/* The permission bits that give or take DOS's read-only attribute. */
+static mode_t readonly_mode(mode_t mode, bool ro)
+{
+    mode &= 07777;
+    if (ro)
+        return mode & (mode_t)~WRITE_BITS;
+    if (!(mode & WRITE_BITS))
+        mode |= S_IWUSR; /* give back the owner's write permission only */
+    return mode;
+}
+
 int hostfs_set_readonly(const char *host_path, bool ro)
 {
     struct stat st;
     if (stat(host_path, &st) != 0)
         return hostfs_errno_to_dos(errno);
-    mode_t mode = st.st_mode & 07777;
-    if (ro) {
-        mode &= (mode_t)~WRITE_BITS;
-    } else if (!(mode & WRITE_BITS)) {
-        mode |= S_IWUSR; /* give back the owner's write permission only */
-    }
+    mode_t mode = readonly_mode(st.st_mode, ro);
     if (mode != (st.st_mode & 07777) && chmod(host_path, mode) != 0)
         return hostfs_errno_to_dos(errno);
     return 0;
+}
+
+/* fchmod() refuses O_PATH fds, so the change goes through the fd's
+ * /proc/self/fd entry: it names the very file the sandboxed open found,
+ * whatever happened to its path since. */
+int hostfs_set_readonly_at(const struct hostfs *fs, const struct hostfs_path *hp, bool ro)
+{
+    int fd = hostfs_open(fs, hp, O_PATH, 0);
+    if (fd < 0)
+        return -fd;
+    struct stat st;
+    char proc[sizeof "/proc/self/fd/" + 12];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    int rc = 0;
+    if (fstat(fd, &st) != 0) {
+        rc = hostfs_errno_to_dos(errno);
+    } else {
+        mode_t mode = readonly_mode(st.st_mode, ro);
+        if (mode != (st.st_mode & 07777) && chmod(proc, mode) != 0)
+            rc = hostfs_errno_to_dos(errno);
+    }
+    close(fd);
+    return rc;
 }
 
 /* Attributes a search includes only when asked for (RBIL INT 21/AH=4Eh). */
@@ -167,42 +216,86 @@ static int add_dot_entries(struct hostfs_search *s, size_t *cap, const char *hos
     return 0;
 }
 
-int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uint8_t attr,
-                      struct hostfs_search *s, struct hostfs_dirent *first)
+/* The drive's volume label as a search result: the label's 11 characters
+ * shown as an 8.3 name ("MYDIRWIT.HLO"), as MS-DOS shows labels in the DTA. */
+static int find_label(const struct hostfs *fs, const struct hostfs_path *hp, const char *pat,
+                      struct hostfs_search *s)
 {
-    hostfs_search_end(s);
-    char dir[HOSTFS_DOS_MAX], pat[HOSTFS_NAME83];
-    const char *wild = split_pattern(pattern, dir, sizeof dir);
-    struct hostfs_path hp;
-    int rc = hostfs_resolve(fs, cur_drive, dir, HOSTFS_EXISTING, &hp);
-    if (rc == DOS_ERR_FILE_NOT_FOUND || (rc == 0 && !hp.is_dir))
-        return DOS_ERR_PATH_NOT_FOUND;
+    char label[12];
+    hostfs_label(fs, hp->drive, label);
+    if (hp->last[0] || !label[0])
+        return DOS_ERR_NO_MORE_FILES;
+    struct hostfs_dirent e;
+    int rc = hostfs_stat_at(fs, hp, &e);
     if (rc)
         return rc;
-    if (!hostfs_dos_canon(wild, strlen(wild), true, pat))
+    snprintf(e.name, sizeof e.name, "%.8s%s%s", label, strlen(label) > 8 ? "." : "",
+             strlen(label) > 8 ? label + 8 : "");
+    e.attr = HOSTFS_ATTR_VOLUME;
+    e.size = 0;
+    if (!hostfs_wild_match(pat, e.name))
         return DOS_ERR_NO_MORE_FILES;
-    /* A search for the volume label alone: host drives have none. */
-    if (attr == HOSTFS_ATTR_VOLUME)
-        return DOS_ERR_NO_MORE_FILES;
-    s->drive = hp.drive;
+    size_t cap = 0;
+    rc = add_match(s, &cap, &e);
+    if (rc)
+        return rc;
+    s->active = true;
+    s->next = 0;
+    return 0;
+}
+
+/* The id of directory `dos` (a canonical DOS path) in fs->dirs, added if
+ * new; HOSTFS_DIR_IDS when the table is full or memory is short. */
+static unsigned dir_id(struct hostfs *fs, const char *dos)
+{
+    for (unsigned i = fs->n_dirs; i-- > 0;) /* recent directories last */
+        if (strcmp(fs->dirs[i], dos) == 0)
+            return i;
+    if (fs->n_dirs == HOSTFS_DIR_IDS)
+        return HOSTFS_DIR_IDS;
+    if (fs->n_dirs == fs->cap_dirs) {
+        unsigned ncap = fs->cap_dirs ? fs->cap_dirs * 2 : 16;
+        char(*nd)[HOSTFS_DOS_MAX] = realloc(fs->dirs, ncap * sizeof *nd);
+        if (!nd)
+            return HOSTFS_DIR_IDS;
+        fs->dirs = nd;
+        fs->cap_dirs = ncap;
+    }
+    strcpy(fs->dirs[fs->n_dirs], dos);
+    return fs->n_dirs++;
+}
+
+/* List the entries of resolved directory `hp` matching canonical pattern
+ * `pat` and `attr` into `s` (sorted, "." and ".." first). */
+static int list_matches(struct hostfs *fs, const struct hostfs_path *hp, const char *pat,
+                        uint8_t attr, struct hostfs_search *s)
+{
+    s->drive = hp->drive;
+    s->attr = attr;
     hostfs_fcb_form(pat, s->fcb);
+    s->dir_id = dir_id(fs, hp->dos);
+    /* A search for the volume label alone (RBIL INT 21/AH=4Eh: attribute
+     * 08h returns only the label, which lives in the root directory). */
+    if (attr == HOSTFS_ATTR_VOLUME)
+        return find_label(fs, hp, pat, s);
 
     struct hostfs_dirlist l;
-    int err = hostfs_dir_list(fs->drive[hp.drive].root, hp.host, &l);
+    int err = hostfs_dir_list(fs, &fs->drive[hp->drive], hp->host, &l);
     if (err)
         return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
     size_t cap = 0;
-    if (hp.last[0]) /* not the root */
-        rc = add_dot_entries(s, &cap, hp.host, pat, attr);
+    int rc = 0;
+    if (hp->last[0]) /* not the root */
+        rc = add_dot_entries(s, &cap, hp->host, pat, attr);
     unsigned dots = s->count;
     for (size_t i = 0; !rc && i < l.n; i++) {
         if (!hostfs_wild_match(pat, l.v[i].dos))
             continue;
         char path[HOSTFS_HOST_MAX];
-        size_t hl = strlen(hp.host);
+        size_t hl = strlen(hp->host);
         if (hl + 1 + strlen(l.v[i].host) >= sizeof path)
             continue;
-        memcpy(path, hp.host, hl);
+        memcpy(path, hp->host, hl);
         path[hl] = '/';
         strcpy(path + hl + 1, l.v[i].host);
         struct hostfs_dirent e;
@@ -220,7 +313,50 @@ int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uin
         qsort(s->entries + dots, s->count - dots, sizeof *s->entries, by_name);
     s->active = true;
     s->next = 0;
-    return hostfs_find_next(s, first);
+    return 0;
+}
+
+int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern, uint8_t attr,
+                      struct hostfs_search *s, struct hostfs_dirent *first)
+{
+    hostfs_search_end(s);
+    char dir[HOSTFS_DOS_MAX], pat[HOSTFS_NAME83];
+    const char *wild = split_pattern(pattern, dir, sizeof dir);
+    struct hostfs_path hp;
+    int rc = hostfs_resolve(fs, cur_drive, dir, HOSTFS_EXISTING, &hp);
+    if (rc == DOS_ERR_FILE_NOT_FOUND || (rc == 0 && !hp.is_dir))
+        return DOS_ERR_PATH_NOT_FOUND;
+    if (rc)
+        return rc;
+    if (!hostfs_dos_canon(wild, strlen(wild), true, pat))
+        return DOS_ERR_NO_MORE_FILES;
+    rc = list_matches(fs, &hp, pat, attr, s);
+    return rc ? rc : hostfs_find_next(s, first);
+}
+
+int hostfs_find_resume(struct hostfs *fs, unsigned id, const char fcb[11], uint8_t attr,
+                       struct hostfs_search *s)
+{
+    hostfs_search_end(s);
+    if (id >= fs->n_dirs)
+        return DOS_ERR_NO_MORE_FILES;
+    /* the FCB form back to a pattern: "????????TXT" -> "????????.TXT" */
+    char pat[HOSTFS_NAME83];
+    size_t k = 0;
+    for (size_t i = 0; i < 8 && fcb[i] != ' '; i++)
+        pat[k++] = fcb[i];
+    if (fcb[8] != ' ' || fcb[0] == '.') {
+        if (fcb[0] != '.')
+            pat[k++] = '.';
+        for (size_t i = 8; i < HOSTFS_FCB_NAME && fcb[i] != ' '; i++)
+            pat[k++] = fcb[i];
+    }
+    pat[k] = 0;
+    struct hostfs_path hp;
+    int rc = hostfs_resolve(fs, 0, fs->dirs[id], HOSTFS_EXISTING, &hp);
+    if (rc || !hp.is_dir)
+        return DOS_ERR_NO_MORE_FILES;
+    return list_matches(fs, &hp, pat, attr, s);
 }
 
 int hostfs_find_next(struct hostfs_search *s, struct hostfs_dirent *next)

@@ -7,20 +7,28 @@
  * Sandbox invariants, each enforced here:
  *   1. Lexical '..' never climbs above the drive's root.
  *   2. Every component that exists is found through a directory listing,
- *      which leaves out symlinks leading outside the root.
+ *      which leaves out symlinks the sandboxed open cannot follow (those
+ *      leading outside the root; hostfs/dirlist.c).
  *   3. A missing last component (HOSTFS_PARENT) gets a name that is a legal
  *      8.3 name, so it holds no '/' and no "..": it names an entry of a
  *      directory inside the root; if a host entry of that very spelling
  *      exists anyway (a symlink the listing refused), the path is refused.
+ *   4. What this file finds is only a name: the DOS calls act on it through
+ *      hostfs/sandbox.c, where the kernel keeps the access under the root
+ *      even if the host tree changed since (the stat()s here only inform).
  */
+#define _GNU_SOURCE /* O_PATH */
 #include "hostfs/hostfs.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "dos/errors.h"
 #include "hostfs/names.h"
@@ -30,9 +38,24 @@
 void hostfs_init(struct hostfs *fs)
 {
     memset(fs, 0, sizeof *fs);
+    for (int i = 0; i < HOSTFS_DRIVES; i++)
+        fs->drive[i].root_fd = -1;
 }
 
-int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro)
+void hostfs_fini(struct hostfs *fs)
+{
+    for (int i = 0; i < HOSTFS_DRIVES; i++) {
+        if (fs->drive[i].root_fd >= 0)
+            close(fs->drive[i].root_fd);
+        fs->drive[i].root_fd = -1;
+        fs->drive[i].mounted = false;
+    }
+    free(fs->dirs);
+    fs->dirs = NULL;
+    fs->n_dirs = fs->cap_dirs = 0;
+}
+
+int hostfs_mount(struct hostfs *fs, int drive, const char *dir, unsigned flags)
 {
     if (drive < 0 || drive >= HOSTFS_DRIVES)
         return EINVAL;
@@ -47,11 +70,32 @@ int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro)
     struct hostfs_drive *d = &fs->drive[drive];
     if (strlen(real) >= sizeof d->root)
         return ENAMETOOLONG;
+    int fd = open(real, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    if (d->root_fd >= 0)
+        close(d->root_fd);
     memset(d, 0, sizeof *d);
     strcpy(d->root, real);
+    d->root_fd = fd;
     d->mounted = true;
-    d->ro = ro;
+    d->ro = (flags & HOSTFS_MOUNT_RO) != 0;
+    d->follow = (flags & HOSTFS_MOUNT_FOLLOW) != 0;
     return 0;
+}
+
+/* RBIL INT 21/AH=4Eh: a volume label is an 11-character name without a
+ * dot; the mount's directory name stands in for it. */
+void hostfs_label(const struct hostfs *fs, int drive, char out[12])
+{
+    size_t k = 0;
+    const char *base = strrchr(fs->drive[drive].root, '/');
+    for (const char *s = base ? base + 1 : ""; *s && k < 11; s++) {
+        char c = (char)toupper((unsigned char)*s);
+        if (c != '.' && hostfs_dos_char_ok((unsigned char)c) && !(c & 0x80))
+            out[k++] = c;
+    }
+    out[k] = 0;
 }
 
 /* A DOS path split into components, '.' and '..' applied. A component
@@ -106,8 +150,14 @@ static int push_comps(struct dos_comps *p, const char *s)
 static const struct hostfs_name *lookup(const struct hostfs_dirlist *l, const char *raw,
                                         const char *name)
 {
+    /* as spelled (a host name given on vdm's command line), then the DOS
+     * spelling (CP437) in UTF-8 */
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->v[i].host, raw) == 0)
+            return &l->v[i];
+    char host[HOSTFS_HOST_MAX];
+    for (size_t i = 0; hostfs_cp437_to_utf8(raw, host, sizeof host) && i < l->n; i++)
+        if (strcmp(l->v[i].host, host) == 0)
             return &l->v[i];
     for (size_t i = 0; name[0] && i < l->n; i++)
         if (strcmp(l->v[i].dos, name) == 0)
@@ -124,8 +174,8 @@ static int append_host(char *host, const char *name)
 
 /* Walk the components from the drive root, filling out->host/exists/is_dir
  * and replacing each component with its DOS name as listed. */
-static int walk(const struct hostfs_drive *d, struct dos_comps *p, enum hostfs_want want,
-                struct hostfs_path *out)
+static int walk(const struct hostfs *fs, const struct hostfs_drive *d, struct dos_comps *p,
+                enum hostfs_want want, struct hostfs_path *out)
 {
     strcpy(out->host, d->root);
     out->exists = true;
@@ -133,7 +183,7 @@ static int walk(const struct hostfs_drive *d, struct dos_comps *p, enum hostfs_w
     for (int i = 0; i < p->n; i++) {
         bool last = i == p->n - 1;
         struct hostfs_dirlist l;
-        int err = hostfs_dir_list(d->root, out->host, &l);
+        int err = hostfs_dir_list(fs, d, out->host, &l);
         if (err)
             return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
         const struct hostfs_name *hit = lookup(&l, p->raw[i], p->c[i]);
@@ -152,7 +202,14 @@ static int walk(const struct hostfs_drive *d, struct dos_comps *p, enum hostfs_w
                 return DOS_ERR_FILE_NOT_FOUND;
             if (!p->c[i][0]) /* wildcards or illegal characters */
                 return DOS_ERR_PATH_NOT_FOUND;
-            if (append_host(out->host, p->c[i]))
+            /* the host gets the DOS spelling in UTF-8 (CP437 -> UTF-8) */
+            char spelled[HOSTFS_NAME83], host[HOSTFS_NAME83 * 3];
+            for (size_t k = 0; k < sizeof spelled; k++) {
+                char c = p->c[i][k];
+                spelled[k] = fs->lowercase && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+            }
+            if (!hostfs_cp437_to_utf8(spelled, host, sizeof host) ||
+                append_host(out->host, host))
                 return DOS_ERR_PATH_NOT_FOUND;
             struct stat st;
             if (lstat(out->host, &st) == 0) /* invariant 3 */
@@ -221,7 +278,7 @@ int hostfs_resolve(struct hostfs *fs, int cur_drive, const char *path,
     if (rc == 0)
         rc = push_comps(p, path);
     if (rc == 0)
-        rc = walk(d, p, want, out);
+        rc = walk(fs, d, p, want, out);
     if (rc == 0)
         rc = dos_spelling(drive, p, out);
     free(p);

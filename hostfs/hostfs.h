@@ -7,8 +7,11 @@
  * path strings and gives host paths, DOS directory entries and DOS error
  * codes (dos/errors.h).
  *
+ * Host names are UTF-8, DOS names code page 437 (hostfs/codepage.c): a
+ * host name all of whose characters CP437 has is shown in CP437.
  * Host names that are not valid 8.3 names (too long, several dots, a
- * character DOS forbids such as + , ; = [ ] or space, non-ASCII, or the
+ * character DOS forbids such as + , ; = [ ] or space, a character CP437
+ * lacks, or the
  * byte-order-later of two names equal but for case) are shown to DOS as
  * aliases XXHHHH~N.EXT: the first two legal characters of the base, four
  * hex digits of a hash of the whole host name, N = 1 unless that alias is
@@ -17,7 +20,13 @@
  * rules are in hostfs/names.h. hostfs_resolve() accepts aliases.
  *
  * New names (HOSTFS_PARENT, last component missing) are created on the
- * host in their canonical DOS spelling: upper case, 8.3-truncated.
+ * host in their canonical DOS spelling: upper case, 8.3-truncated (lower
+ * case when fs->lowercase, --lowercase).
+ *
+ * The sandbox has two layers: hostfs_resolve() finds names through
+ * listings that show only what the sandboxed open can reach, and every
+ * access a DOS call makes goes through hostfs/sandbox.c (hostfs_open,
+ * hostfs_mkdir, ...), which the kernel confines to the drive's root.
  */
 #ifndef VDM_HOSTFS_H
 #define VDM_HOSTFS_H
@@ -36,13 +45,28 @@
 struct hostfs_drive {
     bool mounted;
     bool ro;                        /* refuse every change with access denied */
+    bool follow;                    /* --follow-symlinks: symlinks may lead
+                                       outside the root (the user opted out
+                                       of the sandbox for this drive) */
+    int root_fd;                    /* the root directory (O_PATH), which
+                                       every host access is relative to;
+                                       -1 when not mounted */
     char root[HOSTFS_HOST_MAX];     /* absolute host directory, no trailing / */
     char cwd[HOSTFS_CWD_MAX];       /* "" = root; else "DIR\SUB" (upper case) */
 };
 
 struct hostfs {
     struct hostfs_drive drive[HOSTFS_DRIVES];
+    bool lowercase;                 /* --lowercase: new names in lower case */
+    bool no_openat2;                /* take the component walk even where
+                                       openat2 exists (tests of the fallback) */
+    char (*dirs)[HOSTFS_DOS_MAX];   /* searched directories' DOS paths, by id */
+    unsigned n_dirs, cap_dirs;
 };
+
+/* hostfs_mount() flags. */
+#define HOSTFS_MOUNT_RO 0x01        /* read-only (true converts to this) */
+#define HOSTFS_MOUNT_FOLLOW 0x02    /* follow symlinks out of the drive */
 
 /* What hostfs_resolve() must find. */
 enum hostfs_want {
@@ -80,23 +104,37 @@ struct hostfs_dirent {
 
 /* A find first/next search in progress: the matching entries of one
  * directory, listed at find-first time (sorted by name, so the order is
- * stable across runs). */
+ * stable across runs). It is a cache: (dir_id, fcb, attr) say what it
+ * lists, so a search whose slot was reused can be listed again
+ * (hostfs_find_resume) and continued at the position its DTA holds. */
 struct hostfs_search {
     bool active;
-    uint16_t gen;       /* bumped by the owner each time the slot is reused,
-                           so a stale DTA can be told from a live one */
+    uint16_t gen;       /* free for the owner (bumped on reuse) */
+    unsigned long used; /* the owner's clock when last used (LRU reuse) */
     int drive;          /* the drive searched (0 = A:) */
+    unsigned dir_id;    /* the directory searched (hostfs_find_resume) */
     char fcb[11];       /* the name pattern in FCB form, "????????TXT" */
+    uint8_t attr;       /* the search attribute */
     struct hostfs_dirent *entries;
     unsigned count, next;
 };
 
-/* Initialise an empty drive table. */
-void hostfs_init(struct hostfs *fs);
+/* Directories ever searched, by id: what a DTA's search state points at
+ * (ids fit in 16 bits; past that, searches are not resumable). */
+#define HOSTFS_DIR_IDS 0xFFFFu
 
-/* Mount host directory `dir` (made absolute) as `drive` (0 = A:).
- * Returns 0, or an errno value when dir is not a directory. */
-int hostfs_mount(struct hostfs *fs, int drive, const char *dir, bool ro);
+/* Initialise an empty drive table; hostfs_fini() closes the root fds. */
+void hostfs_init(struct hostfs *fs);
+void hostfs_fini(struct hostfs *fs);
+
+/* Mount host directory `dir` (made absolute) as `drive` (0 = A:) with
+ * HOSTFS_MOUNT_* `flags`. Returns 0, or an errno value when dir is not a
+ * directory or cannot be opened. */
+int hostfs_mount(struct hostfs *fs, int drive, const char *dir, unsigned flags);
+
+/* The volume label of a drive: the first 11 legal DOS characters of its
+ * root directory's name, upper case ("" for the host's "/"). */
+void hostfs_label(const struct hostfs *fs, int drive, char out[12]);
 
 /* Resolve `path` (as a DOS program gave it: may have a drive letter, '\' or
  * '/', '.' and '..', any case; relative to the drive's current directory)
@@ -145,8 +183,42 @@ int hostfs_find_first(struct hostfs *fs, int cur_drive, const char *pattern,
 /* The next match, or DOS_ERR_NO_MORE_FILES. */
 int hostfs_find_next(struct hostfs_search *s, struct hostfs_dirent *next);
 
+/* List again the search (dir_id, fcb, attr) into `s` (the listing only;
+ * s->next = 0). Returns 0, DOS_ERR_NO_MORE_FILES (unknown id, or the
+ * directory is gone), or DOS_ERR_INSUFFICIENT_MEMORY. */
+int hostfs_find_resume(struct hostfs *fs, unsigned dir_id, const char fcb[11], uint8_t attr,
+                       struct hostfs_search *s);
+
 /* Release a search's memory (safe on an inactive one). */
 void hostfs_search_end(struct hostfs_search *s);
+
+/* ---- Sandboxed host access (hostfs/sandbox.c) -----------------------------
+ * Every call below reaches the host through the drive's root fd with
+ * openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS), so whatever happened
+ * to the host tree since hostfs_resolve() (a directory swapped for a
+ * symlink pointing out), the kernel refuses to leave the drive: the
+ * sandbox is enforced at the system call. On kernels without openat2 a
+ * component-by-component O_NOFOLLOW walk stands in. Drives mounted with
+ * HOSTFS_MOUNT_FOLLOW open relative to the root fd without the
+ * restriction. Each returns a DOS error code (0 on success); a path the
+ * kernel finds leading out of the drive gives DOS_ERR_ACCESS_DENIED. */
+
+/* Open the file `hp` names with open(2) `flags` and `mode`. Returns the fd,
+ * or -(DOS error). */
+int hostfs_open(const struct hostfs *fs, const struct hostfs_path *hp, int flags,
+                unsigned mode);
+int hostfs_mkdir(const struct hostfs *fs, const struct hostfs_path *hp);
+int hostfs_rmdir(const struct hostfs *fs, const struct hostfs_path *hp);
+int hostfs_unlink(const struct hostfs *fs, const struct hostfs_path *hp);
+int hostfs_rename(const struct hostfs *fs, const struct hostfs_path *from,
+                  const struct hostfs_path *to);
+/* hostfs_stat() and hostfs_set_readonly() through the sandbox. */
+int hostfs_stat_at(const struct hostfs *fs, const struct hostfs_path *hp,
+                   struct hostfs_dirent *e);
+int hostfs_set_readonly_at(const struct hostfs *fs, const struct hostfs_path *hp, bool ro);
+
+/* Free space of a drive (INT 21h/36h): statvfs of its root. */
+int hostfs_statvfs(const struct hostfs *fs, int drive, uint64_t *total, uint64_t *avail);
 
 /* Map a host errno to the DOS error MS-DOS would give. */
 int hostfs_errno_to_dos(int err);

@@ -135,7 +135,7 @@ int hostfs_resolve_long(struct hostfs *fs, int cur_drive, const char *path,
             continue;
         }
         struct hostfs_dirlist l;
-        int err = hostfs_dir_list(root, out->host, &l);
+        int err = hostfs_dir_list(fs, &fs->drive[out->drive], out->host, &l);
         if (err)
             return err == ENOMEM ? DOS_ERR_INSUFFICIENT_MEMORY : DOS_ERR_PATH_NOT_FOUND;
         const struct hostfs_name *hit = find_comp(&l, comp);

@@ -23,29 +23,43 @@ static bool ascii_legal(unsigned char c)
     return c < 0x80 && hostfs_dos_char_ok(c);
 }
 
-bool hostfs_host_is_83(const char *host)
-{
-    const char *dot = strchr(host, '.');
-    size_t base = dot ? (size_t)(dot - host) : strlen(host);
-    if (base == 0 || base > BASE_MAX)
-        return false;
-    for (size_t i = 0; i < base; i++)
-        if (!ascii_legal((unsigned char)host[i]))
-            return false;
-    if (!dot)
-        return true;
-    size_t ext = strlen(dot + 1);
-    if (ext == 0 || ext > EXT_MAX) /* "NAME." is not how a DOS name reads */
-        return false;
-    for (size_t i = 1; i <= ext; i++)
-        if (!ascii_legal((unsigned char)dot[i]))
-            return false;
-    return true;
-}
-
 static char upper(char c)
 {
     return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+}
+
+bool hostfs_host_83(const char *host, char dos[HOSTFS_NAME83])
+{
+    char cp[HOSTFS_NAME83];
+    if (!hostfs_utf8_to_cp437(host, cp, sizeof cp))
+        return false;
+    const char *dot = strchr(cp, '.');
+    size_t base = dot ? (size_t)(dot - cp) : strlen(cp);
+    if (base == 0 || base > BASE_MAX)
+        return false;
+    for (size_t i = 0; i < base; i++)
+        if (!hostfs_dos_char_ok((unsigned char)cp[i]))
+            return false;
+    if (dot) {
+        size_t ext = strlen(dot + 1);
+        if (ext == 0 || ext > EXT_MAX) /* "NAME." is not how a DOS name reads */
+            return false;
+        for (size_t i = 1; i <= ext; i++)
+            if (!hostfs_dos_char_ok((unsigned char)dot[i]))
+                return false;
+    }
+    if (dos) {
+        size_t k = 0;
+        for (; cp[k]; k++)
+            dos[k] = upper(cp[k]);
+        dos[k] = 0;
+    }
+    return true;
+}
+
+bool hostfs_host_is_83(const char *host)
+{
+    return hostfs_host_83(host, NULL);
 }
 
 /* Copy up to `max` chars of one field, upper-cased, checking legality. */

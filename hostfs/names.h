@@ -34,10 +34,18 @@
  * bytes count as legal for DOS callers but never in host names we show. */
 bool hostfs_dos_char_ok(unsigned char c);
 
-/* True when host name `host` is already a valid 8.3 name once upper-cased:
- * 1-8 legal ASCII chars, optionally a dot and 1-3 more, no lower/upper
- * distinction lost that matters (the caller handles collisions). */
+/* True when host name `host` (UTF-8) is already a valid 8.3 name once
+ * converted to the DOS code page and upper-cased: 1-8 legal characters,
+ * optionally a dot and 1-3 more (the caller handles collisions). `dos`,
+ * when not NULL, receives that DOS spelling. */
 bool hostfs_host_is_83(const char *host);
+bool hostfs_host_83(const char *host, char dos[HOSTFS_NAME83]);
+
+/* Names between the DOS code page (437) and UTF-8 (hostfs/codepage.c).
+ * False when `out` (cap bytes, NUL included) is too small, or, to CP437,
+ * when the UTF-8 is malformed or holds a character CP437 lacks. */
+bool hostfs_cp437_to_utf8(const char *in, char *out, size_t cap);
+bool hostfs_utf8_to_cp437(const char *in, char *out, size_t cap);
 
 /* Make the canonical DOS form of one path component as a DOS program gave
  * it: upper-cased, base cut to 8 and extension to 3 characters (MS-DOS
@@ -74,12 +82,26 @@ struct hostfs_dirlist {
     size_t n;
 };
 
-/* List host directory `dir` (under drive root `root`, both absolute) and
- * give every entry its DOS name. Entries that are symbolic links leading
- * outside `root` (or nowhere) are left out: the sandbox. Returns 0 or an
- * errno value. */
-int hostfs_dir_list(const char *root, const char *dir, struct hostfs_dirlist *l);
+struct hostfs;
+struct hostfs_drive;
+
+/* List host directory `dir` (absolute, inside drive `d`) and give every
+ * entry its DOS name. Symbolic links are kept when they lead somewhere the
+ * sandbox lets an open reach (hostfs_open_rel), so a listing shows exactly
+ * what can be opened; on a drive that follows symlinks, whenever they lead
+ * anywhere. Returns 0 or an errno value. */
+int hostfs_dir_list(const struct hostfs *fs, const struct hostfs_drive *d, const char *dir,
+                    struct hostfs_dirlist *l);
 void hostfs_dir_free(struct hostfs_dirlist *l);
+
+/* Open `rel` (a host path below drive `d`'s root, "." for the root) the
+ * sandboxed way (hostfs/sandbox.c). Returns an fd or -1 with errno (EXDEV:
+ * it leads out of the drive). */
+int hostfs_open_rel(const struct hostfs *fs, const struct hostfs_drive *d, const char *rel,
+                    int flags, unsigned mode);
+
+/* The path of absolute host path `host` below drive `d`'s root ("."). */
+const char *hostfs_rel_path(const struct hostfs_drive *d, const char *host);
 
 /* True when host path `path` (which exists) resolves, symlinks followed,
  * to `root` or something below it. */

@@ -14,6 +14,9 @@
 #                         the build directory PROGRAM sits in (e.g. a child
 #                         that an EXEC test runs), into the run directory
 #   mkdir DIR             create DIR in the run directory first
+#   symlink TARGET NAME   make NAME in the run directory a symbolic link to
+#                         TARGET (as given: relative to NAME's directory, or
+#                         absolute)
 #   touch NAME STAMP      set NAME's time in the run directory (touch -t
 #                         STAMP, e.g. 199405310622), for listings with dates
 #   stdout FILE           standard output must equal FILE byte for byte
@@ -66,6 +69,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     setup-built) read -r src dest <<< "$rest"
                  cp "$(dirname "$prog")/$src" "$run/${dest:-$src}" || exit 1 ;;
     mkdir) mkdir -p "$run/$rest" ;;
+    symlink) read -r src dest <<< "$rest"; ln -s "$src" "$run/$dest" ;;
     touch) read -r name stamp <<< "$rest"; touch -t "$stamp" "$run/$name" ;;
     stdout) stdout_file="$srcdir/$rest" ;;
     stdout-lines) : > "$expected_lines"; stdout_file="$expected_lines"; lines_mode=1 ;;

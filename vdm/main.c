@@ -62,6 +62,12 @@
  * from overflowing. */
 #define TIMEOUT_MAX_S (365.0 * 24 * 60 * 60)
 
+/* One --drive=L=PATH[,ro] (path "": not given). */
+struct drive_opt {
+    char path[HOSTFS_HOST_MAX];
+    unsigned flags;              /* HOSTFS_MOUNT_* */
+};
+
 struct options {
     const char *backend;
     const char *display;
@@ -73,12 +79,16 @@ struct options {
     char *env[MAX_ENV_OPTS];
     int n_env;
     bool list_backends;
+    struct drive_opt drive[HOSTFS_DRIVES];
+    unsigned follow;             /* --follow-symlinks: bit per drive */
+    const char *printer;         /* --printer=FILE or |CMD, or NULL */
+    bool lowercase;
     uint32_t xms_kib, ems_kib;   /* --xms, --ems */
 };
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
        OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS, OPT_SCREEN_DUMP,
-       OPT_SCREENSHOT };
+       OPT_SCREENSHOT, OPT_DRIVE, OPT_FOLLOW, OPT_PRINTER, OPT_LOWERCASE };
 enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
@@ -102,6 +112,14 @@ static const struct {
       "trace to stderr: dos,bios,port,cpu or all" },
     { { "env", required_argument, NULL, OPT_ENV }, "NAME=VALUE",
       "set a variable in the DOS environment (repeatable)" },
+    { { "drive", required_argument, NULL, OPT_DRIVE }, "L=DIR[,ro]",
+      "mount host DIR as drive L: (repeatable; C: is .)" },
+    { { "follow-symlinks", required_argument, NULL, OPT_FOLLOW }, "LIST",
+      "drive letters (e.g. CD) whose symlinks may lead out" },
+    { { "printer", required_argument, NULL, OPT_PRINTER }, "FILE|CMD",
+      "PRN/LPTn output: append to FILE, or pipe to |CMD" },
+    { { "lowercase", no_argument, NULL, OPT_LOWERCASE }, NULL,
+      "create new files and directories in lower case" },
     { { "register-binfmt", no_argument, NULL, OPT_REGISTER_BINFMT }, NULL,
       "make ./X.EXE and ./X.COM run through vdm (root)" },
     { { "unregister-binfmt", no_argument, NULL, OPT_UNREGISTER_BINFMT }, NULL,
@@ -156,6 +174,50 @@ static bool parse_trace(const char *list, unsigned *out)
         if (i == sizeof chans / sizeof chans[0])
             return false;
         *out |= chans[i].bit;
+    }
+    return true;
+}
+
+/* A drive letter (either case) as a drive number, or -1. */
+static int drive_of(char c)
+{
+    c = (char)toupper((unsigned char)c);
+    return c >= 'A' && c <= 'Z' ? c - 'A' : -1;
+}
+
+#define DRIVE_RO_SUFFIX ",ro"
+
+/* --drive=L=PATH[,ro]: true when well formed. */
+static bool parse_drive(const char *arg, struct options *o)
+{
+    int drive = drive_of(arg[0]);
+    if (drive < 0 || arg[1] != '=' || !arg[2])
+        return false;
+    struct drive_opt *d = &o->drive[drive];
+    const char *path = arg + 2;
+    size_t n = strlen(path), sl = strlen(DRIVE_RO_SUFFIX);
+    d->flags = 0;
+    if (n > sl && strcmp(path + n - sl, DRIVE_RO_SUFFIX) == 0) {
+        d->flags = HOSTFS_MOUNT_RO;
+        n -= sl;
+    }
+    if (n >= sizeof d->path)
+        return false;
+    memcpy(d->path, path, n);
+    d->path[n] = 0;
+    return true;
+}
+
+/* --follow-symlinks=LETTERS. */
+static bool parse_follow(const char *arg, unsigned *bits)
+{
+    if (!*arg)
+        return false;
+    for (; *arg; arg++) {
+        int drive = drive_of(*arg);
+        if (drive < 0)
+            return false;
+        *bits |= 1u << drive;
     }
     return true;
 }
@@ -233,6 +295,29 @@ static int parse_options(int argc, char **argv, struct options *o)
                 return EXIT_VDM_FAILED;
             }
             o->env[o->n_env++] = optarg;
+            break;
+        case OPT_DRIVE:
+            if (!parse_drive(optarg, o)) {
+                vdm_warn("--drive wants L=DIR or L=DIR,ro with a letter A-Z, not '%s'", optarg);
+                return EXIT_VDM_FAILED;
+            }
+            break;
+        case OPT_FOLLOW:
+            if (!parse_follow(optarg, &o->follow)) {
+                vdm_warn("--follow-symlinks wants drive letters such as C or CD, not '%s'",
+                         optarg);
+                return EXIT_VDM_FAILED;
+            }
+            break;
+        case OPT_PRINTER:
+            if (!*optarg || strcmp(optarg, "|") == 0) {
+                vdm_warn("--printer wants FILE or '|CMD', not '%s'", optarg);
+                return EXIT_VDM_FAILED;
+            }
+            o->printer = optarg;
+            break;
+        case OPT_LOWERCASE:
+            o->lowercase = true;
             break;
         case OPT_REGISTER_BINFMT:
         case OPT_UNREGISTER_BINFMT: {
@@ -332,21 +417,30 @@ static int mount_dir_of(struct machine *m, const char *real)
 }
 
 /* The DOS path of host file `host`, which goes into its environment block.
- * Under the current directory it is on C:, unless its directory is deeper
- * than a DOS directory path may be (HOSTFS_CWD_MAX bytes, as MS-DOS
- * allows). A program outside the current directory, or that deep, has its
- * directory mounted read-only on the next free drive (D: on), so it runs
- * as D:\NAME.EXT while the DOS current directory stays C:\.
- * Returns false when neither works. */
+ * It is on the first mounted drive (C: first, then A: to Z:) whose root
+ * holds it, unless its directory is deeper there than a DOS directory path
+ * may be (HOSTFS_CWD_MAX bytes, as MS-DOS allows). A program outside every
+ * drive, or that deep, has its directory mounted read-only on the next free
+ * drive (D: on), so it runs as D:\NAME.EXT while the DOS current drive
+ * stays C:. Returns false when neither works. */
 static bool program_dos_path(struct machine *m, const char *host, char *dos, size_t cap)
 {
-    char real[PATH_MAX], cwd[PATH_MAX];
-    if (!realpath(host, real) || !getcwd(cwd, sizeof cwd))
+    char real[PATH_MAX];
+    if (!realpath(host, real))
         return false;
     const char *base = strrchr(real, '/') + 1;
-    const char *rel = path_under(real, cwd);
-    int drive = DRIVE_C;
-    if (!rel || (size_t)(base - rel) > HOSTFS_CWD_MAX + 1) {
+    const char *rel = NULL;
+    int drive = -1;
+    for (int i = -1; i < HOSTFS_DRIVES && !rel; i++) {
+        drive = i < 0 ? DRIVE_C : i;
+        const struct hostfs_drive *d = &m->dos->fs.drive[drive];
+        if (!d->mounted)
+            continue;
+        rel = path_under(real, d->root);
+        if (rel && (size_t)(base - rel) > HOSTFS_CWD_MAX + 1)
+            rel = NULL;
+    }
+    if (!rel) {
         drive = mount_dir_of(m, real);
         if (drive < 0)
             return false;
@@ -368,6 +462,59 @@ static bool program_dos_path(struct machine *m, const char *host, char *dos, siz
             *p = (char)toupper((unsigned char)*p);
     }
     return true;
+}
+
+/* Mount the drives: every --drive, and C: as the current directory unless
+ * --drive gave C:. Prints the "vdm:" line and returns false on a failure. */
+static bool mount_drives(struct machine *m, const struct options *o)
+{
+    struct hostfs *fs = &m->dos->fs;
+    fs->lowercase = o->lowercase;
+    for (int i = 0; i < HOSTFS_DRIVES; i++) {
+        const char *dir = o->drive[i].path;
+        char cwd[PATH_MAX];
+        if (!dir[0] && i == DRIVE_C) {
+            if (!getcwd(cwd, sizeof cwd)) {
+                vdm_warn("cannot use the current directory as drive C:: %s", strerror(errno));
+                return false;
+            }
+            dir = cwd;
+        }
+        if (!dir[0])
+            continue;
+        unsigned flags = o->drive[i].flags | ((o->follow >> i) & 1u ? HOSTFS_MOUNT_FOLLOW : 0);
+        int e = hostfs_mount(fs, i, dir, flags);
+        if (e) {
+            vdm_warn("--drive=%c=%s: %s", 'A' + i, dir, strerror(e));
+            return false;
+        }
+    }
+    for (int i = 0; i < HOSTFS_DRIVES; i++)
+        if ((o->follow >> i) & 1u && !fs->drive[i].mounted) {
+            vdm_warn("--follow-symlinks=%c: drive %c: is not mounted", 'A' + i, 'A' + i);
+            return false;
+        }
+    return true;
+}
+
+/* --trace (any channel) starts with the drive table and the printer. */
+static void trace_drives(const struct machine *m, const char *printer)
+{
+    const struct hostfs *fs = &m->dos->fs;
+    for (int i = 0; i < HOSTFS_DRIVES; i++) {
+        const struct hostfs_drive *d = &fs->drive[i];
+        if (d->mounted)
+            vdm_trace(m, ~0u, "drive %c: %s (%s%s)", 'A' + i, d->root, d->ro ? "ro" : "rw",
+                      d->follow ? ", follows symlinks" : "");
+    }
+    vdm_trace(m, ~0u, "printer: %s", printer ? printer : "none, PRN output is discarded");
+}
+
+/* --printer: PRN and LPTn write to FILE (appended), or to the standard
+ * input of CMD run by the shell when the value starts with '|'. */
+static FILE *open_printer(const char *spec)
+{
+    return spec[0] == '|' ? popen(spec + 1, "w") : fopen(spec, "a");
 }
 
 /* Which signal asked vdm to stop (0: none). A handler gets no context
@@ -471,8 +618,8 @@ int main(int argc, char **argv)
     m->cpu = cpu;
 
     status = EXIT_VDM_FAILED;
-    char cwd[PATH_MAX];
     char dos_path[HOSTFS_DOS_MAX];
+    FILE *printer = NULL;
     char err[256] = "";
     bool cpu_up = false;
     struct display disp = { 0 };
@@ -482,10 +629,8 @@ int main(int argc, char **argv)
         goto out;
     }
     fault_init(m);
-    if (!getcwd(cwd, sizeof cwd) || hostfs_mount(&m->dos->fs, DRIVE_C, cwd, false)) {
-        vdm_warn("cannot use the current directory as drive C:");
+    if (!mount_drives(m, &o))
         goto out;
-    }
     char comspec[PATH_MAX];
     if (!cmd_mount_z(m, comspec, sizeof comspec) && (interactive || batch)) {
         vdm_warn("cannot set up drive Z: for the built-in COMMAND.COM");
@@ -511,6 +656,16 @@ int main(int argc, char **argv)
         snprintf(host_path, sizeof host_path, "%s", comspec);
         snprintf(dos_path, sizeof dos_path, "%s", CMD_COMSPEC);
     }
+    if (o.printer) {
+        printer = open_printer(o.printer);
+        if (!printer) {
+            vdm_warn("--printer=%s: %s", o.printer, strerror(errno));
+            goto out;
+        }
+        setvbuf(printer, NULL, _IONBF, 0);
+        dos_set_printer(m, fileno(printer));
+    }
+    trace_drives(m, o.printer);
     rom_install_ivt(m);
 
     struct dos_start st = { host_path, dos_path, tail, (const char *const *)env };
@@ -579,5 +734,7 @@ out:
     mouse_destroy(m);
     machine_destroy(m);
     hostenv_free(env);
+    if (printer)
+        o.printer[0] == '|' ? (void)pclose(printer) : (void)fclose(printer);
     return status;
 }

@@ -5,6 +5,7 @@
  * wildcard matcher against a table of cases, and the errno mapping.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -73,6 +74,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
+    hostfs_fini(&f->fs);
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->base);
     assert_int_equal(system(cmd), 0);
@@ -177,6 +179,215 @@ static void test_symlink_escape_refused(void **state)
     assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "inlink\\inner.dat", HOSTFS_EXISTING, &hp), 0);
 }
 
+
+/* Resolve "Sub\inner.dat", then swap Sub for a symlink out of the drive
+ * (the race a check at resolve time alone would lose): every sandboxed
+ * call on the stale result is refused with access denied, through openat2
+ * and through the O_NOFOLLOW walk alike. */
+static void swap_sub_for_outward_link(struct fixture *f)
+{
+    char from[256], to[256];
+    snprintf(from, sizeof from, "%s/Sub", f->root);
+    snprintf(to, sizeof to, "%s/Sub.old", f->root);
+    assert_int_equal(rename(from, to), 0);
+    snprintf(to, sizeof to, "%s/outside", f->base);
+    put_file(to, "inner.dat", "outside!");
+    assert_int_equal(symlink(to, from), 0);
+}
+
+static void check_race_refused(struct fixture *f, bool fallback)
+{
+    f->fs.no_openat2 = fallback;
+    struct hostfs_path hp, dst;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\inner.dat", HOSTFS_EXISTING, &hp), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\moved.dat", HOSTFS_PARENT, &dst), 0);
+    int fd = hostfs_open(&f->fs, &hp, O_RDONLY, 0);
+    assert_true(fd >= 0); /* before the swap it opens */
+    close(fd);
+    swap_sub_for_outward_link(f);
+    assert_int_equal(hostfs_open(&f->fs, &hp, O_RDONLY, 0), -DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_open(&f->fs, &dst, O_RDWR | O_CREAT, 0666), -DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_unlink(&f->fs, &hp), DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_mkdir(&f->fs, &dst), DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_rename(&f->fs, &hp, &dst), DOS_ERR_ACCESS_DENIED);
+    assert_int_equal(hostfs_set_readonly_at(&f->fs, &hp, true), DOS_ERR_ACCESS_DENIED);
+    struct hostfs_dirent e;
+    assert_int_equal(hostfs_stat_at(&f->fs, &hp, &e), DOS_ERR_ACCESS_DENIED);
+    /* nothing happened outside */
+    char p[256];
+    snprintf(p, sizeof p, "%s/outside/moved.dat", f->base);
+    assert_int_not_equal(access(p, F_OK), 0);
+    snprintf(p, sizeof p, "%s/outside/inner.dat", f->base);
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_true(st.st_mode & S_IWUSR);
+}
+
+static void test_sandbox_race_openat2(void **state)
+{
+    check_race_refused(*state, false);
+}
+
+static void test_sandbox_race_walk(void **state)
+{
+    check_race_refused(*state, true);
+}
+
+/* Links inside the drive work for the fallback walk too. */
+static void test_sandbox_walk_inside_link(void **state)
+{
+    struct fixture *f = *state;
+    f->fs.no_openat2 = true;
+    char link[256];
+    snprintf(link, sizeof link, "%s/inlink", f->root);
+    assert_int_equal(symlink("Sub", link), 0);
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "inlink\\inner.dat", HOSTFS_EXISTING, &hp), 0);
+    int fd = hostfs_open(&f->fs, &hp, O_RDONLY, 0);
+    assert_true(fd >= 0);
+    close(fd);
+}
+
+/* The everyday calls work through both ways of opening beneath the root. */
+static void check_calls_work(struct fixture *f, bool fallback)
+{
+    f->fs.no_openat2 = fallback;
+    struct hostfs_path nf, nd, mv, root;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\new.txt", HOSTFS_PARENT, &nf), 0);
+    int fd = hostfs_open(&f->fs, &nf, O_RDWR | O_CREAT | O_TRUNC, 0666);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "newdir", HOSTFS_PARENT, &nd), 0);
+    assert_int_equal(hostfs_mkdir(&f->fs, &nd), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "newdir\\moved.txt", HOSTFS_PARENT, &mv), 0);
+    assert_int_equal(hostfs_rename(&f->fs, &nf, &mv), 0);
+    assert_int_equal(hostfs_set_readonly_at(&f->fs, &mv, true), 0);
+    struct hostfs_dirent e;
+    assert_int_equal(hostfs_stat_at(&f->fs, &mv, &e), 0);
+    assert_true(e.attr & HOSTFS_ATTR_READONLY);
+    assert_int_equal(hostfs_unlink(&f->fs, &mv), 0);
+    assert_int_equal(hostfs_rmdir(&f->fs, &nd), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "\\", HOSTFS_EXISTING, &root), 0);
+    fd = hostfs_open(&f->fs, &root, O_RDONLY | O_DIRECTORY, 0);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(hostfs_unlink(&f->fs, &root), DOS_ERR_ACCESS_DENIED);
+    char p[256];
+    snprintf(p, sizeof p, "%s/newdir", f->root);
+    assert_int_not_equal(access(p, F_OK), 0);
+}
+
+static void test_calls_openat2(void **state)
+{
+    check_calls_work(*state, false);
+}
+
+static void test_calls_walk(void **state)
+{
+    check_calls_work(*state, true);
+}
+
+/* A symlink that walks out of the drive and back in ("../root/Sub") is
+ * refused: RESOLVE_BENEATH never lets a path leave the root, even for a
+ * moment; a DOS path that does the same is clamped at the root instead. */
+static void test_walk_out_and_back_in(void **state)
+{
+    struct fixture *f = *state;
+    char link[256];
+    snprintf(link, sizeof link, "%s/back", f->root);
+    assert_int_equal(symlink("../root/Sub", link), 0);
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "back\\inner.dat", HOSTFS_EXISTING, &hp),
+                     DOS_ERR_PATH_NOT_FOUND);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\..\\..\\root\\sub\\inner.dat",
+                                    HOSTFS_EXISTING, &hp), DOS_ERR_PATH_NOT_FOUND);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\..\\..\\sub\\inner.dat",
+                                    HOSTFS_EXISTING, &hp), 0);
+    assert_string_equal(hp.dos, "C:\\SUB\\INNER.DAT");
+}
+
+/* --follow-symlinks: the user let this drive's links lead anywhere. */
+static void test_follow_drive(void **state)
+{
+    struct fixture *f = *state;
+    char target[256], link[256];
+    snprintf(target, sizeof target, "%s/outside", f->base);
+    snprintf(link, sizeof link, "%s/esc", f->root);
+    assert_int_equal(symlink(target, link), 0);
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "esc\\secret.txt", HOSTFS_EXISTING, &hp),
+                     DOS_ERR_PATH_NOT_FOUND);
+    assert_int_equal(hostfs_mount(&f->fs, 3, f->root, HOSTFS_MOUNT_FOLLOW), 0);
+    assert_int_equal(hostfs_resolve(&f->fs, 3, "esc\\secret.txt", HOSTFS_EXISTING, &hp), 0);
+    int fd = hostfs_open(&f->fs, &hp, O_RDONLY, 0);
+    assert_true(fd >= 0);
+    close(fd);
+}
+
+/* MS-DOS limits: a current directory of at most 63 characters (47h's
+ * 64-byte buffer, RBIL INT 21/AH=47h) and a full path of 128 bytes. */
+static void test_overlong_paths(void **state)
+{
+    struct fixture *f = *state;
+    char host[512], dos[256] = "";
+    snprintf(host, sizeof host, "%s", f->root);
+    for (int i = 0; i < 8; i++) { /* 8 x "DIRNAMEn\" = 72 bytes */
+        char comp[16];
+        snprintf(comp, sizeof comp, "DIRNAME%d", i);
+        strcat(host, "/");
+        strcat(host, comp);
+        assert_int_equal(mkdir(host, 0755), 0);
+        strcat(dos, "\\");
+        strcat(dos, comp);
+        int rc = hostfs_chdir(&f->fs, DRIVE_C, dos);
+        assert_int_equal(rc, strlen(dos) - 1 < HOSTFS_CWD_MAX ? 0 : DOS_ERR_PATH_NOT_FOUND);
+    }
+    assert_string_equal(f->fs.drive[DRIVE_C].cwd,
+                        "DIRNAME0\\DIRNAME1\\DIRNAME2\\DIRNAME3\\DIRNAME4\\DIRNAME5\\DIRNAME6");
+    /* From there, a name that would make the full path pass 128 bytes. */
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "DIRNAME7\\ABCDEFGH.TXT", HOSTFS_PARENT, &hp),
+                     0);
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C,
+                                    "DIRNAME7\\ABCDEFGH\\ABCDEFGH\\ABCDEFGH\\ABCDEFGH.TXT",
+                                    HOSTFS_PARENT, &hp), DOS_ERR_PATH_NOT_FOUND);
+    /* a component longer than the whole of a DOS path */
+    char longname[300];
+    memset(longname, 'A', sizeof longname - 1);
+    longname[sizeof longname - 1] = 0;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, longname, HOSTFS_PARENT, &hp),
+                     DOS_ERR_PATH_NOT_FOUND);
+}
+
+/* --lowercase: a new name goes to the host in lower case; DOS still sees
+ * it upper case. */
+static void test_lowercase_creates(void **state)
+{
+    struct fixture *f = *state;
+    struct hostfs_path hp;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\NewFile.Txt", HOSTFS_PARENT, &hp), 0);
+    assert_string_equal(strrchr(hp.host, '/'), "/NEWFILE.TXT");
+    f->fs.lowercase = true;
+    assert_int_equal(hostfs_resolve(&f->fs, DRIVE_C, "sub\\NewFile.Txt", HOSTFS_PARENT, &hp), 0);
+    assert_string_equal(strrchr(hp.host, '/'), "/newfile.txt");
+    assert_string_equal(hp.dos, "C:\\SUB\\NEWFILE.TXT");
+}
+
+/* The volume label comes from the mount's directory name. */
+static void test_label(void **state)
+{
+    struct fixture *f = *state;
+    char label[12];
+    hostfs_label(&f->fs, DRIVE_C, label);
+    assert_string_equal(label, "ROOT");
+    char p[256];
+    snprintf(p, sizeof p, "%s/My dir.with+long name", f->base);
+    assert_int_equal(mkdir(p, 0755), 0);
+    assert_int_equal(hostfs_mount(&f->fs, 3, p, 0), 0);
+    hostfs_label(&f->fs, 3, label);
+    assert_string_equal(label, "MYDIRWITHLO");
+}
+
 static void find_all(struct fixture *f, const char *pat, uint8_t attr, char *out, size_t cap)
 {
     struct hostfs_search s = { 0 };
@@ -275,7 +486,12 @@ static void test_find_attributes_and_dots(void **state)
     assert_string_equal(got, ". .. INNER.DAT ");
     find_all(f, "sub\\*.*", 0, got, sizeof got);
     assert_string_equal(got, "INNER.DAT ");
+    /* the label: the mount's directory name, in the root only */
     find_all(f, "*.*", HOSTFS_ATTR_VOLUME, got, sizeof got);
+    assert_string_equal(got, "ROOT ");
+    find_all(f, "sub\\*.*", HOSTFS_ATTR_VOLUME, got, sizeof got);
+    assert_string_equal(got, "");
+    find_all(f, "X*.*", HOSTFS_ATTR_VOLUME, got, sizeof got);
     assert_string_equal(got, "");
 
     struct hostfs_search s = { 0 };
@@ -326,6 +542,11 @@ static void test_stat_readonly_and_time(void **state)
     assert_int_equal(t2, tm);
     hostfs_dos_datetime(0, &d2, &t2); /* 1970: before DOS time began */
     assert_int_equal(d2, (1 << 5) | 1);
+    assert_int_equal(t2, 0);
+    /* 2237 (0x1F7B29A00 seconds): past 2107-12-31 23:59:58, the last */
+    hostfs_dos_datetime((time_t)0x1F7B29A00LL, &d2, &t2);
+    assert_int_equal(d2, (127 << 9) | (12 << 5) | 31);
+    assert_int_equal(t2, (23 << 11) | (59 << 5) | 29);
 }
 
 static const struct {
@@ -376,7 +597,19 @@ static void test_names(void **state)
     assert_false(hostfs_host_is_83("a+b.txt"));
     assert_false(hostfs_host_is_83("sp ace"));
     assert_false(hostfs_host_is_83(".profile"));
-    assert_false(hostfs_host_is_83("x.tx\xc3\xa9"));
+    /* non-ASCII through code page 437: e-acute is 82h there; the euro
+     * sign is not in it; malformed UTF-8 is no name at all */
+    char dos[HOSTFS_NAME83];
+    assert_true(hostfs_host_83("caf\xc3\xa9.txt", dos));
+    assert_string_equal(dos, "CAF\x82.TXT");
+    assert_false(hostfs_host_is_83("x.t\xe2\x82\xac"));
+    assert_false(hostfs_host_is_83("x.\xff"));
+    char utf[32];
+    assert_true(hostfs_cp437_to_utf8("\x82\x9b\xe1", utf, sizeof utf)); /* e-acute, cent, sharp s */
+    assert_string_equal(utf, "\xc3\xa9\xc2\xa2\xc3\x9f");
+    assert_true(hostfs_utf8_to_cp437(utf, dos, sizeof dos));
+    assert_string_equal(dos, "\x82\x9b\xe1");
+    assert_false(hostfs_cp437_to_utf8("\xb0\xb0", utf, 6)); /* 3 bytes each: no room */
     assert_false(hostfs_host_is_83("ext.long"));
     char c[HOSTFS_NAME83];
     assert_true(hostfs_dos_canon("verylongname.text", 17, false, c));
@@ -428,6 +661,16 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_find_attributes_and_dots, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chdir_and_relative, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stat_readonly_and_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sandbox_race_openat2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sandbox_race_walk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sandbox_walk_inside_link, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_calls_openat2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_calls_walk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_out_and_back_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_follow_drive, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_overlong_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lowercase_creates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_label, setup, teardown),
         cmocka_unit_test(test_wildcards),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_errno_mapping),

@@ -1,8 +1,9 @@
 /*
  * dos/dir.c on a machine with several drives, for what a DOS test program
  * run as C: alone cannot reach: renames across drives (11h), a read-only
- * drive refusing every change (05h), and INT 21h/57h stamping a real host
- * file through a handle. The INT 21h functions are called directly with
+ * drive refusing every change (05h), INT 21h/57h stamping a real host
+ * file through a handle (at close, as MS-DOS), and the device names 3Dh
+ * knows in any directory, case and extension. The INT 21h functions are called directly with
  * registers and guest memory set up by the test.
  */
 #include <errno.h>
@@ -205,9 +206,8 @@ static void test_file_time_by_handle(void **state)
     m->r.dx.w = date;
     call(m, dos_fn_file_time, 0x5701, NULL, NULL);
     assert_false(m->r.flags & FLAG_CF);
-    struct stat st;
-    assert_int_equal(stat(p, &st), 0);
-    assert_int_equal(st.st_mtime, hostfs_dos_to_time(date, tm));
+    /* a write after the set must not replace it (MS-DOS stamps at close) */
+    assert_int_equal(write(e->host_fd, "x", 1), 1);
     m->r.cx.w = m->r.dx.w = 0;
     m->r.bx.w = FILE_HANDLE;
     call(m, dos_fn_file_time, 0x5700, NULL, NULL);
@@ -217,6 +217,50 @@ static void test_file_time_by_handle(void **state)
     m->r.bx.w = FILE_HANDLE + 1;
     call(m, dos_fn_file_time, 0x5700, NULL, NULL);
     assert_true(failed_with(m, DOS_ERR_INVALID_HANDLE));
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_not_equal(st.st_mtime, hostfs_dos_to_time(date, tm));
+    assert_int_equal(dos_handle_close(m, FILE_HANDLE), 0);
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_equal(st.st_mtime, hostfs_dos_to_time(date, tm));
+}
+
+/* Device names are devices in any directory, with any extension and in
+ * any case, on every drive (RBIL INT 21/AH=3Dh; the MS-DOS 5 device chain
+ * of INT 21/AH=52h) -- never a host file, even on a read-only drive; the
+ * directory part must exist (03h). */
+static void test_device_names(void **state)
+{
+    struct fixture *f = *state;
+    struct machine *m = f->m;
+    static const struct {
+        const char *path;
+        enum dos_dev dev;
+    } cases[] = {
+        { "NUL", DOS_DEV_NUL },         { "C:\\nul.txt", DOS_DEV_NUL },
+        { "R:\\SUB\\PRN.DAT", DOS_DEV_PRN }, { "lpt2", DOS_DEV_PRN },
+        { "LPT3.X", DOS_DEV_PRN },      { "com1", DOS_DEV_AUX },
+        { "D:COM4.TXT", DOS_DEV_AUX },  { "aux", DOS_DEV_AUX },
+        { "CLOCK$", DOS_DEV_CLOCK },    { "Con.Bat", DOS_DEV_CON },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        call(m, dos_fn_open, 0x3D02, cases[i].path, NULL);
+        assert_false(m->r.flags & FLAG_CF);
+        uint16_t h = m->r.ax.w;
+        struct dos_sft_entry *e = dos_handle_sft(m, h);
+        assert_non_null(e);
+        assert_int_equal(e->dev, cases[i].dev);
+        assert_int_equal(dos_handle_close(m, h), 0);
+    }
+    call(m, dos_fn_open, 0x3D00, "NODIR\\NUL", NULL);
+    assert_true(failed_with(m, DOS_ERR_PATH_NOT_FOUND));
+    /* not device names: a longer base, or the name as a directory */
+    call(m, dos_fn_open, 0x3D00, "NULL", NULL);
+    assert_true(failed_with(m, DOS_ERR_FILE_NOT_FOUND));
+    call(m, dos_fn_open, 0x3D00, "LPT4", NULL);
+    assert_true(failed_with(m, DOS_ERR_FILE_NOT_FOUND));
+    call(m, dos_fn_create, 0x3C00, "R:\\COM5", NULL);
+    assert_true(failed_with(m, DOS_ERR_ACCESS_DENIED));
 }
 
 int main(void)
@@ -226,6 +270,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_readonly_drive, setup, teardown),
         cmocka_unit_test_setup_teardown(test_getcwd_other_drive, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_time_by_handle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_device_names, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
