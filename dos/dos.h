@@ -49,6 +49,8 @@ struct dos_sft_entry {
     bool written;        /* disk files: written since opened (IOCTL 4400h) */
     bool raw;            /* devices: raw (binary) mode, IOCTL 4401h bit 5 */
     char name[13];       /* 8.3 name for diagnostics */
+    uint16_t fcb_owner;  /* opened by FCB (dos/fcb.c): the opener's PSP,
+                            whose termination closes it; 0 = a handle's */
 };
 
 /* Return code of the last child, for INT 21h/4Dh (AL code, AH type). */

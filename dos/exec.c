@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dos/dos.h"
+#include "dos/fcb.h"
 #include "dos/handle.h"
 #include "dos/loader.h"
 #include "dos/mem.h"
@@ -416,6 +417,7 @@ void dos_terminate(struct machine *m, uint8_t code, uint8_t type)
     mem_wr32(m, 0x24 * 4, mem_rd32(m, p + PSP_CRIT_ERR));
 
     dos_handles_close_all(m, psp);
+    dos_fcb_close_all(m, psp);
     if (type != DOS_TERM_TSR)
         mcb_free_owned(m, psp);
     d->last_retcode = (uint16_t)(type << 8 | code);

@@ -7,6 +7,7 @@
 #include "dos/int21.h"
 
 #include "dos/exec.h"
+#include "dos/fcb.h"
 
 const struct dos_fn dos_int21_table[256] = {
     [0x00] = { "terminate", dos_fn_terminate },
@@ -23,9 +24,25 @@ const struct dos_fn dos_int21_table[256] = {
     [0x0B] = { "input status", dos_fn_con_status },
     [0x0C] = { "flush and read", dos_fn_con_flush },
     [0x0E] = { "select disk", dos_fn_select_disk },
+    [0x0F] = { "FCB open", dos_fn_fcb_open },
+    [0x10] = { "FCB close", dos_fn_fcb_close },
+    [0x11] = { "FCB find first", dos_fn_fcb_find_first },
+    [0x12] = { "FCB find next", dos_fn_fcb_find_next },
+    [0x13] = { "FCB delete", dos_fn_fcb_delete },
+    [0x14] = { "FCB sequential read", dos_fn_fcb_seq_read },
+    [0x15] = { "FCB sequential write", dos_fn_fcb_seq_write },
+    [0x16] = { "FCB create", dos_fn_fcb_create },
+    [0x17] = { "FCB rename", dos_fn_fcb_rename },
     [0x19] = { "get current disk", dos_fn_get_disk },
     [0x1A] = { "set DTA", dos_fn_set_dta },
+    [0x21] = { "FCB random read", dos_fn_fcb_rand_read },
+    [0x22] = { "FCB random write", dos_fn_fcb_rand_write },
+    [0x23] = { "FCB file size", dos_fn_fcb_file_size },
+    [0x24] = { "FCB set random record", dos_fn_fcb_set_rand },
     [0x25] = { "set vector", dos_fn_set_vector },
+    [0x27] = { "FCB random block read", dos_fn_fcb_block_read },
+    [0x28] = { "FCB random block write", dos_fn_fcb_block_write },
+    [0x29] = { "parse file name", dos_fn_fcb_parse },
     [0x2A] = { "get date", dos_fn_get_date },
     [0x2B] = { "set date", dos_fn_set_date },
     [0x2C] = { "get time", dos_fn_get_time },
