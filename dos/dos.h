@@ -84,6 +84,11 @@ struct dos_state {
     bool break_flag;          /* INT 21h/33h: check Ctrl-C on every call */
     bool verify_flag;
     uint8_t alloc_strategy;   /* INT 21h/58h */
+    uint8_t umb_linked;       /* INT 21h/5802h: UMBs in the chain (0/1) */
+    uint16_t country;         /* INT 21h/38h: country code (1 = USA) */
+    uint16_t codepage;        /* INT 21h/66h: system code page (437, or
+                                 --codepage); 0 until the tables are built */
+    uint16_t codepage_active; /* INT 21h/6602h: the one programs chose */
     uint16_t last_retcode;    /* INT 21h/4Dh: AH type, AL code */
 
     /* Last error, for INT 21h/59h. */

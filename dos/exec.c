@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "dos/dos.h"
+#include "dos/dosdata.h"
+#include "dos/nls.h"
 #include "dos/fcb.h"
 #include "dos/handle.h"
 #include "dos/loader.h"
@@ -223,6 +225,9 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
 
     struct dos_state *d = m->dos;
     d->root_psp = d->cur_psp = psp;
+    /* The drives and --codepage are known now: rebuild the tables. */
+    nls_tables_init(m);
+    dos_data_sync_drives(m);
     uint32_t jft = mem_lin(psp, PSP_JFT);
     for (int h = DOS_STDIN; h <= DOS_STDPRN; h++) {
         mem_wr8(m, jft + (uint32_t)h, (uint8_t)h);
@@ -416,10 +421,13 @@ void dos_terminate(struct machine *m, uint8_t code, uint8_t type)
     mem_wr32(m, 0x23 * 4, mem_rd32(m, p + PSP_CTRL_C));
     mem_wr32(m, 0x24 * 4, mem_rd32(m, p + PSP_CRIT_ERR));
 
-    dos_handles_close_all(m, psp);
-    dos_fcb_close_all(m, psp);
-    if (type != DOS_TERM_TSR)
+    /* A resident program keeps its memory and its files (RBIL INT
+     * 21/AH=31h); any other ending closes and frees them. */
+    if (type != DOS_TERM_TSR) {
+        dos_handles_close_all(m, psp);
+        dos_fcb_close_all(m, psp);
         mcb_free_owned(m, psp);
+    }
     d->last_retcode = (uint16_t)(type << 8 | code);
 
     struct dos_exec_frame f = d->exec_stack[--d->exec_depth];

@@ -8,6 +8,8 @@
 
 #include "dos/exec.h"
 #include "dos/fcb.h"
+#include "dos/nls.h"
+#include "dos/proc.h"
 
 const struct dos_fn dos_int21_table[256] = {
     [0x00] = { "terminate", dos_fn_terminate },
@@ -40,6 +42,7 @@ const struct dos_fn dos_int21_table[256] = {
     [0x23] = { "FCB file size", dos_fn_fcb_file_size },
     [0x24] = { "FCB set random record", dos_fn_fcb_set_rand },
     [0x25] = { "set vector", dos_fn_set_vector },
+    [0x26] = { "create PSP", dos_fn_create_psp },
     [0x27] = { "FCB random block read", dos_fn_fcb_block_read },
     [0x28] = { "FCB random block write", dos_fn_fcb_block_write },
     [0x29] = { "parse file name", dos_fn_fcb_parse },
@@ -50,8 +53,11 @@ const struct dos_fn dos_int21_table[256] = {
     [0x2E] = { "set verify", dos_fn_set_verify },
     [0x2F] = { "get DTA", dos_fn_get_dta },
     [0x30] = { "get version", dos_fn_get_version },
+    [0x31] = { "stay resident", dos_fn_tsr },
     [0x33] = { "break flag", dos_fn_break_flag },
+    [0x34] = { "InDOS address", dos_fn_indos },
     [0x35] = { "get vector", dos_fn_get_vector },
+    [0x38] = { "country info", dos_fn_country },
     [0x39] = { "mkdir", dos_fn_mkdir },
     [0x3A] = { "rmdir", dos_fn_rmdir },
     [0x3B] = { "chdir", dos_fn_chdir },
@@ -77,9 +83,17 @@ const struct dos_fn dos_int21_table[256] = {
     [0x4F] = { "find next", dos_fn_find_next },
     [0x50] = { "set PSP", dos_fn_set_psp },
     [0x51] = { "get PSP", dos_fn_get_psp },
+    [0x52] = { "list of lists", dos_fn_list_of_lists },
     [0x54] = { "get verify", dos_fn_get_verify },
+    [0x55] = { "create child PSP", dos_fn_child_psp },
     [0x56] = { "rename", dos_fn_rename },
     [0x57] = { "file time", dos_fn_file_time },
+    [0x58] = { "alloc strategy", dos_fn_alloc_strategy },
     [0x59] = { "extended error", dos_fn_ext_error },
+    [0x5D] = { "DOS internal services", dos_fn_server },
+    [0x5E] = { "machine name", dos_fn_net_name },
+    [0x5F] = { "redirection", dos_fn_redirect },
     [0x62] = { "get PSP", dos_fn_get_psp },
+    [0x65] = { "extended country info", dos_fn_ext_country },
+    [0x66] = { "code page", dos_fn_codepage },
 };
