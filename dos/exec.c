@@ -226,6 +226,7 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
     struct dos_state *d = m->dos;
     d->root_psp = d->cur_psp = psp;
     /* The drives and --codepage are known now: rebuild the tables. */
+    d->codepage_active = d->codepage;
     nls_tables_init(m);
     dos_data_sync_drives(m);
     uint32_t jft = mem_lin(psp, PSP_JFT);

@@ -21,6 +21,7 @@
 #include "bios/bios.h"
 #include "bios/rom.h"
 #include "dos/dos.h"
+#include "dos/nls.h"
 #include "dos/psp.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
@@ -54,10 +55,11 @@ struct options {
     char *env[MAX_ENV_OPTS];
     int n_env;
     bool list_backends;
+    unsigned codepage;  /* --codepage, 0 = the default (437) */
 };
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
-       OPT_BACKENDS, OPT_HELP, OPT_VERSION };
+       OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_CODEPAGE };
 
 /* The option table: getopt's view and the help text side by side. */
 static const struct {
@@ -76,6 +78,8 @@ static const struct {
       "trace to stderr: dos,bios,port,cpu or all" },
     { { "env", required_argument, NULL, OPT_ENV }, "NAME=VALUE",
       "set a variable in the DOS environment (repeatable)" },
+    { { "codepage", required_argument, NULL, OPT_CODEPAGE }, "N",
+      "DOS code page: 437 or 850 (default 437)" },
     { { "help", no_argument, NULL, OPT_HELP }, NULL, "show this help" },
     { { "version", no_argument, NULL, OPT_VERSION }, NULL, "show the version" },
 };
@@ -171,6 +175,13 @@ static int parse_options(int argc, char **argv, struct options *o)
                 return EXIT_VDM_FAILED;
             }
             o->env[o->n_env++] = optarg;
+            break;
+        case OPT_CODEPAGE:
+            o->codepage = (unsigned)strtoul(optarg, &end, 10);
+            if (*end || end == optarg || !nls_codepage_ok(o->codepage)) {
+                vdm_warn("--codepage wants 437 or 850, not '%s'", optarg);
+                return EXIT_VDM_FAILED;
+            }
             break;
         case OPT_HELP:
             usage(stdout);
@@ -396,6 +407,8 @@ int main(int argc, char **argv)
         goto out;
     }
     fault_init(m);
+    if (o.codepage)
+        m->dos->codepage = (uint16_t)o.codepage;
     if (!getcwd(cwd, sizeof cwd) || hostfs_mount(&m->dos->fs, DRIVE_C, cwd, false)) {
         vdm_warn("cannot use the current directory as drive C:");
         goto out;
