@@ -99,6 +99,7 @@ void dos_int21_dispatch(struct machine *m)
     /* InDOS is non-zero while the call runs (RBIL INT 21/AH=34h); the
      * tables programs read get the call's outcome. */
     dos_data_indos(m, +1);
+    m->dos->call_regs = m->r;
     f->fn(m);
     dos_data_indos(m, -1);
     dos_data_sync(m);

@@ -100,6 +100,9 @@ struct dos_state {
     struct hostfs_search searches[DOS_MAX_SEARCHES];
     unsigned next_search;     /* round-robin slot for the next find first */
 
+    struct cpu_regs call_regs; /* registers at entry to the INT 21h call
+                                  now running (Ctrl-C restarts it) */
+
     struct dos_exec_frame exec_stack[DOS_MAX_NEST];
     unsigned exec_depth;
 

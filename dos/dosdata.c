@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dos/ctrlc.h"
 #include "dos/dos.h"
 #include "dos/nls.h"
 #include "vdm/machine.h"
@@ -161,6 +162,7 @@ void dos_data_init(struct machine *m)
     mem_wr16(m, dd_lin(DD_SFT) + SFT_COUNT, 0);
 
     nls_tables_init(m);
+    dos_ctrlc_init(m);
     dos_data_sync(m);
     dos_data_sync_drives(m);
 }

@@ -31,7 +31,10 @@ struct machine;
 #define DD_COLLATE 0x01C0     /* 65h/06h: collating table (2 + 256) */
 #define DD_DBCS 0x02C4        /* 65h/07h: DBCS lead-byte table (empty) */
 #define DD_COUNTRY 0x02D0     /* 38h country info block (34 bytes) */
-#define DD_CDS 0x0300         /* current directory structures */
+#define DD_BREAK_STUB 0x0300  /* Ctrl-C routine (ctrlc.c) */
+#define DD_BREAK_STUB_SIZE 0x28
+#define DD_BREAK_SAVE 0x032E  /* its saved SP */
+#define DD_CDS 0x0340         /* current directory structures */
 #define DD_END 0x0B00         /* linear 1000h: the first MCB */
 
 /* Swappable data area fields (RBIL, "Format of DOS 4+ SDA"). */
