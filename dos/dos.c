@@ -33,6 +33,15 @@
 #define MPX_WINDOWS_CHECK 0x1600
 #define MPX_RELEASE_SLICE 0x1680
 
+uint32_t dos_drive_mask(const struct machine *m)
+{
+    uint32_t mask = 0;
+    for (int i = 0; i < HOSTFS_DRIVES; i++)
+        if (m->dos->fs.drive[i].mounted)
+            mask |= 1u << i;
+    return mask;
+}
+
 void dos_ok(struct machine *m)
 {
     m->r.flags &= ~FLAG_CF;

@@ -152,6 +152,10 @@ void dos_ok(struct machine *m);
 /* Fail: set CF, AX = code, and remember it for INT 21h/59h. */
 void dos_fail(struct machine *m, enum dos_error code);
 
+/* The drives that are mounted, bit 0 = A: (for the FCB parser's "valid
+ * drive" answers). */
+uint32_t dos_drive_mask(const struct machine *m);
+
 /* Remember an error for INT 21h/59h without touching registers (for the
  * FCB and console functions that report through AL). */
 void dos_set_ext_error(struct machine *m, enum dos_error code);

@@ -40,15 +40,6 @@ struct load_req {
     uint16_t parent;             /* 0: the program is its own parent */
 };
 
-static uint32_t drive_mask(const struct machine *m)
-{
-    uint32_t mask = 0;
-    for (int i = 0; i < HOSTFS_DRIVES; i++)
-        if (m->dos->fs.drive[i].mounted)
-            mask |= 1u << i;
-    return mask;
-}
-
 /* Build an environment block: the strings, an empty string, the word 1
  * and the program's full path (RBIL INT 21/AH=4Bh: "Format of environment
  * block"). Returns its segment, or 0 with *err set. */
@@ -169,7 +160,7 @@ static int load_program(struct machine *m, const struct load_req *rq,
     }
     uint16_t ax = psp_build(m, psp, (uint16_t)(psp + paras),
                             rq->parent ? rq->parent : psp, env, rq->tail,
-                            rq->tail_len, drive_mask(m));
+                            rq->tail_len, dos_drive_mask(m));
 
     memset(regs, 0, sizeof *regs);
     regs->ax.w = ax;

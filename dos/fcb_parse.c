@@ -106,16 +106,6 @@ size_t dos_fcb_parse_name(const uint8_t *s, size_t avail, uint8_t flags, uint8_t
     return i;
 }
 
-/* The drives that exist, bit 0 = A:. */
-static uint32_t parse_drives(struct machine *m)
-{
-    uint32_t mask = 0;
-    for (int i = 0; i < HOSTFS_DRIVES; i++)
-        if (m->dos->fs.drive[i].mounted)
-            mask |= 1u << i;
-    return mask;
-}
-
 /* Longest string 29h looks at: a command line. */
 #define PARSE_MAX 128
 
@@ -139,7 +129,7 @@ void dos_fn_fcb_parse(struct machine *m)
     uint8_t fcb[12];
     mem_read(m, dst, fcb, sizeof fcb);
     uint8_t result;
-    size_t used = dos_fcb_parse_name(buf, avail, m->r.ax.l, fcb, parse_drives(m), &result);
+    size_t used = dos_fcb_parse_name(buf, avail, m->r.ax.l, fcb, dos_drive_mask(m), &result);
     mem_write(m, dst, fcb, sizeof fcb);
     m->r.si.w = (uint16_t)(m->r.si.w + used);
     m->r.ax.l = result;

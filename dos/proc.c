@@ -21,15 +21,6 @@
 /* 31h/INT 27h: MS-DOS keeps at least the PSP's first 60h bytes. */
 #define TSR_MIN_PARAS 6
 
-static uint32_t drive_mask(const struct machine *m)
-{
-    uint32_t mask = 0;
-    for (int i = 0; i < HOSTFS_DRIVES; i++)
-        if (m->dos->fs.drive[i].mounted)
-            mask |= 1u << i;
-    return mask;
-}
-
 /* Keep `paras` paragraphs of the current program and end it as resident. */
 static void stay_resident(struct machine *m, uint8_t code, uint16_t paras)
 {
@@ -105,7 +96,7 @@ void dos_fn_child_psp(struct machine *m)
     if (seg == parent || !mem_ptr(m, mem_lin(seg, 0), PSP_SIZE))
         return;
     uint16_t env = mem_rd16(m, mem_lin(parent, PSP_ENV_SEG));
-    psp_build(m, seg, m->r.si.w, parent, env, "", 0, drive_mask(m));
+    psp_build(m, seg, m->r.si.w, parent, env, "", 0, dos_drive_mask(m));
     uint8_t buf[PSP_SIZE - CHILD_COPY_FROM];
     mem_read(m, mem_lin(parent, CHILD_COPY_FROM), buf, sizeof buf);
     mem_write(m, mem_lin(seg, CHILD_COPY_FROM), buf, sizeof buf);
