@@ -131,7 +131,11 @@ static void dos_int23(struct machine *m)
 }
 
 /* INT 24h default handler (RBIL INT 24): with no one to ask "Abort,
- * Retry, Fail?", answer Fail (AL = 3) so the call returns an error. */
+ * Retry, Fail?", answer Fail (AL = 3) so the call returns an error.
+ * vdm itself never raises a critical error: its drives are host
+ * directories (a failing host call is an ordinary DOS error code) and
+ * its character devices cannot go "not ready"; so a program's own INT
+ * 24h handler is only ever called by the program itself. */
 static void dos_int24(struct machine *m)
 {
     m->r.ax.l = 3;

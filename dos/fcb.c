@@ -177,8 +177,12 @@ static int fcb_open_file(struct machine *m, const struct fcb_ref *f, bool create
             (void)fchmod(fd, 0444);
     } else {
         /* MS-DOS opens FCBs read/write; a read-only file or drive still
-         * opens, for reading (writes then fail with AL = 01h). */
-        fd = hp.ro ? -1 : open(hp.host, O_RDWR | O_CLOEXEC | O_NOCTTY);
+         * opens, for reading (writes then fail with AL = 01h). The
+         * attribute is what counts, not whether the host would let us
+         * write (it would, to root). */
+        struct hostfs_dirent de;
+        bool ro_file = hostfs_stat(hp.host, &de) == 0 && (de.attr & HOSTFS_ATTR_READONLY);
+        fd = hp.ro || ro_file ? -1 : open(hp.host, O_RDWR | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
             mode = DOS_ACCESS_READ;
             fd = open(hp.host, O_RDONLY | O_CLOEXEC | O_NOCTTY);

@@ -96,6 +96,27 @@
         CHECK_EQ8 "13h-1.2", al, 0FFh
         FCBCALL 13h, allbak
         CHECK_EQ8 "13h-1.3", al, 0FFh
+
+        ; an extended FCB creates a read-only file: it opens again for
+        ; reading only (15h gives 01h), 13h leaves it, 11h shows 21h
+        FCBCALL 16h, xro
+        CHECK_EQ8 "16h-1.1", al, 0
+        FCBCALL 15h, xro
+        CHECK_EQ8 "16h-1.2", al, 0
+        FCBCALL 10h, xro
+        FCBCALL 0Fh, xro
+        CHECK_EQ8 "0fh-1.1", al, 0
+        FCBCALL 15h, xro
+        CHECK_EQ8 "0fh-1.2", al, 1
+        FCBCALL 10h, xro
+        CHECK_EQ8 "0fh-1.3", al, 0
+        FCBCALL 13h, ro
+        CHECK_EQ8 "13h-2.1", al, 0FFh
+        FCBCALL 11h, ro
+        CHECK_EQ8 "13h-2.2", al, 0
+        CHECK_EQ8 "13h-2.3", [dta+1+0Bh], 21h
+        FCBCALL 0Fh, subdir             ; a directory does not open
+        CHECK_EQ8 "0fh-2.1", al, 0FFh
         CHECK_DONE
 
 alltxt:   db 0, "????????TXT"
@@ -119,5 +140,10 @@ renmid:   db 0, "C?      DOC", 0, 0, 0, 0, 0
           db "C?X     DOC"
           times 10 db 0
 cqx:      db 0, "C??     DOC"
+          times 25 db 0
+xro:      db 0FFh, 0, 0, 0, 0, 0, 01h
+          db 0, "RO      DAT"
+          times 25 db 0
+ro:       db 0, "RO      DAT"
           times 25 db 0
 dta:      times 128 db 0

@@ -6,7 +6,9 @@
 ; switches first/best/last fit, refuses strategy 3, has no UMBs to link;
 ; 5D06h's SDA holds our PSP; 5D0Ah sets what 59h reports; the network
 ; calls answer "no network"; 26h copies our PSP; 55h makes a child PSP
-; current; INT 25h/26h fail with AX = 8002h and leave FLAGS pushed.
+; current; INT 25h/26h fail with AX = 8002h and leave FLAGS pushed; the
+; default INT 24h handler answers "fail" (vdm raises no critical errors
+; itself: its drives are host directories).
         org 100h
 %include "check.inc"
 
@@ -233,6 +235,12 @@
         mov     ax, 1680h
         int     2Fh
         CHECK_EQ8 "2fh-1.2", al, 0
+
+        ; INT 24h's default handler answers "fail" (AL = 03h)
+        mov     ax, 0
+        mov     di, 2                   ; drive not ready
+        int     24h
+        CHECK_EQ8 "24h-1.1", al, 3
         CHECK_DONE
 
 ; alloc: BX paragraphs -> AX segment (0 on failure)
