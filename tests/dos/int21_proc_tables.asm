@@ -51,6 +51,20 @@
         CHECK_EQ "52h-1.7", word [es:di+0Ah], 'CO'
         push    cs
         pop     es
+        mov     ah, 3Bh                 ; the CDS follows a chdir
+        mov     dx, subdir
+        int     21h
+        les     bx, [lol]
+        les     di, [es:bx+16h]
+        add     di, 2*58h
+        CHECK_EQ "52h-2.1", word [es:di+3], 'SU'
+        CHECK_EQ8 "52h-2.2", [es:di+5], 'B'
+        CHECK_EQ8 "52h-2.3", [es:di+6], 0
+        push    cs
+        pop     es
+        mov     ah, 3Bh
+        mov     dx, rootdir
+        int     21h
 
         ; 58h strategies: holes of 10 (A) and 5 (C) paragraphs
         mov     ax, 5800h
@@ -272,6 +286,8 @@ find_own_mcb:
         pop     es
         ret
 
+subdir: db "SUB", 0
+rootdir: db "\", 0
 mypsp:  dw 0
 newpsp: dw 0
 blk_a:  dw 0
