@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bios/rom.h"
 #include "dos/dosdata.h"
@@ -32,6 +33,7 @@
 /* INT 2Fh functions answered here (RBIL INT 2F/AX=1600h, 1680h). */
 #define MPX_WINDOWS_CHECK 0x1600
 #define MPX_RELEASE_SLICE 0x1680
+#define DOS_SLICE_NS 1000000 /* 1680h gives the host CPU away for 1 ms */
 
 uint32_t dos_drive_mask(const struct machine *m)
 {
@@ -173,13 +175,18 @@ static void dos_int28(struct machine *m)
 /* INT 2Fh  Multiplex (RBIL INT 2F). Installation checks (AL = 00h) of
  * things vdm does not have leave AL = 00h, "not installed"; so does the
  * Windows enhanced-mode check 1600h (AL = 00h: no Windows). 1680h, the
- * "release time slice" call, answers AL = 00h (supported). */
+ * "release time slice" call of programs that wait in a loop, is
+ * supported as under a multitasker (AL = 00h): vdm gives the host CPU
+ * away for a moment instead of letting the loop spin. */
 static void dos_int2f(struct machine *m)
 {
-    if (m->r.ax.w == MPX_RELEASE_SLICE)
+    if (m->r.ax.w == MPX_RELEASE_SLICE) {
+        struct timespec ts = { .tv_sec = 0, .tv_nsec = DOS_SLICE_NS };
+        nanosleep(&ts, NULL);
         m->r.ax.l = 0;
-    else if (m->r.ax.w == MPX_WINDOWS_CHECK)
+    } else if (m->r.ax.w == MPX_WINDOWS_CHECK) {
         m->r.ax.l = 0;
+    }
 }
 
 /* The CP/M-style entry: a near CALL 5 to PSP:5, whose far call lands on

@@ -148,6 +148,27 @@ static void fcb_stat(struct machine *m, const struct fcb_ref *f, int fd)
     mem_wr16(m, f->lin + FCB_TIME, tm);
 }
 
+/* The character devices' names (RBIL INT 21/AH=52h device chain). */
+static const char *const fcb_devices[] = {
+    "CON", "NUL", "AUX", "PRN", "CLOCK$", "COM1", "COM2", "COM3", "COM4",
+    "LPT1", "LPT2", "LPT3",
+};
+
+/* True when the FCB's name part names a device (any extension). */
+static bool fcb_is_device(struct machine *m, const struct fcb_ref *f)
+{
+    char base[9];
+    mem_read(m, f->lin + FCB_NAME, base, 8);
+    unsigned n = 8;
+    while (n && base[n - 1] == ' ')
+        n--;
+    base[n] = 0;
+    for (size_t i = 0; i < sizeof fcb_devices / sizeof fcb_devices[0]; i++)
+        if (strcmp(base, fcb_devices[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Open (or, with `create`, create or truncate) the file the FCB names.
  * Returns 0 or a DOS error; on success the FCB is an opened FCB. */
 static int fcb_open_file(struct machine *m, const struct fcb_ref *f, bool create)
@@ -157,6 +178,10 @@ static int fcb_open_file(struct machine *m, const struct fcb_ref *f, bool create
     fcb_path(m, f, path, sizeof path);
     if (strpbrk(path, "?*"))
         return DOS_ERR_FILE_NOT_FOUND;
+    /* Devices through FCBs are not provided: refuse rather than make a
+     * host file called CON or PRN. */
+    if (fcb_is_device(m, f))
+        return DOS_ERR_ACCESS_DENIED;
     struct hostfs_path hp;
     int rc = hostfs_resolve(&d->fs, d->cur_drive, path,
                             create ? HOSTFS_PARENT : HOSTFS_EXISTING, &hp);

@@ -117,6 +117,8 @@
         CHECK_EQ8 "13h-2.3", [dta+1+0Bh], 21h
         FCBCALL 0Fh, subdir             ; a directory does not open
         CHECK_EQ8 "0fh-2.1", al, 0FFh
+        FCBCALL 16h, prn                ; devices are refused, no file made
+        CHECK_EQ8 "16h-2.1", al, 0FFh
         CHECK_DONE
 
 alltxt:   db 0, "????????TXT"
@@ -145,5 +147,7 @@ xro:      db 0FFh, 0, 0, 0, 0, 0, 01h
           db 0, "RO      DAT"
           times 25 db 0
 ro:       db 0, "RO      DAT"
+          times 25 db 0
+prn:      db 0, "PRN     TXT"
           times 25 db 0
 dta:      times 128 db 0
