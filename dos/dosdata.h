@@ -4,7 +4,9 @@
  * of lists (52h) with the NUL device header, the character device chain,
  * the current directory structures, and the national language tables
  * (65h). They live in the DOS data segment below the first MCB (linear
- * 500h-FFFh, dos.c puts the first MCB at 0100h).
+ * 600h-FFFh; dos.c puts the first MCB at 0100h). Linear 500h-5FFh is left
+ * alone: it is the BIOS/DOS communication area that programs (BASIC, the
+ * print screen status byte) use themselves.
  *
  * The host keeps the truth (struct dos_state, hostfs); these are copies,
  * refreshed after INT 21h calls (see dos_data_sync*), so a program
@@ -17,7 +19,7 @@
 
 struct machine;
 
-#define DOS_DATA_SEG 0x0050u
+#define DOS_DATA_SEG 0x0060u
 
 /* Offsets in DOS_DATA_SEG. */
 #define DD_SDA 0x0000         /* swappable data area (RBIL INT 21/AX=5D06h) */
@@ -35,7 +37,7 @@ struct machine;
 #define DD_BREAK_STUB_SIZE 0x28
 #define DD_BREAK_SAVE 0x032E  /* its saved SP */
 #define DD_CDS 0x0340         /* current directory structures */
-#define DD_END 0x0B00         /* linear 1000h: the first MCB */
+#define DD_END 0x0A00         /* linear 1000h: the first MCB */
 
 /* Swappable data area fields (RBIL, "Format of DOS 4+ SDA"). */
 #define SDA_CRIT_ERR 0x00     /* critical error flag */

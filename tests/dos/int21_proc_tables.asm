@@ -23,8 +23,13 @@
         mov     ah, 34h
         int     21h
         CHECK_EQ8 "34h-1.1", [es:bx], 0
-        mov     ax, es
-        CHECK_EQ "34h-1.2", ax, 0050h
+        CHECK_EQ8 "34h-1.2", [es:bx-1], 0       ; critical error flag
+        mov     ax, es                  ; in DOS's data, below the arena
+        cmp     ax, 0100h
+        mov     ax, 0
+        jae     .high
+        inc     ax
+.high:  CHECK_EQ "34h-1.3", ax, 1
 
         ; 52h list of lists
         mov     ah, 52h
