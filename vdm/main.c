@@ -23,13 +23,23 @@
 #include "dos/dos.h"
 #include "dos/nls.h"
 #include "dos/psp.h"
+#include "vdm/binfmt.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
 #include "vdm/machine.h"
 #include "vdm/program.h"
 #include "vdm/run.h"
 
+/* The build passes the project's version (CMakeLists.txt), so the binary,
+ * the man page and the package agree. */
+#ifndef VDM_VERSION
 #define VDM_VERSION "0.1.0"
+#endif
+
+/* --version's legal lines (GNU coding standards, "--version"): the
+ * copyright holder and the licence, both in one place. */
+#define VDM_COPYRIGHT "Copyright (C) 2026 the vdm developers."
+#define VDM_LICENSE "License: not chosen yet; see the project repository."
 
 #define EXIT_TIMEOUT 124
 #define EXIT_VDM_FAILED 125
@@ -60,6 +70,7 @@ struct options {
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
        OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_CODEPAGE };
+enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
 static const struct {
@@ -80,6 +91,10 @@ static const struct {
       "set a variable in the DOS environment (repeatable)" },
     { { "codepage", required_argument, NULL, OPT_CODEPAGE }, "N",
       "DOS code page: 437 or 850 (default 437)" },
+    { { "register-binfmt", no_argument, NULL, OPT_REGISTER_BINFMT }, NULL,
+      "make ./X.EXE and ./X.COM run through vdm (root)" },
+    { { "unregister-binfmt", no_argument, NULL, OPT_UNREGISTER_BINFMT }, NULL,
+      "undo --register-binfmt (root)" },
     { { "help", no_argument, NULL, OPT_HELP }, NULL, "show this help" },
     { { "version", no_argument, NULL, OPT_VERSION }, NULL, "show the version" },
 };
@@ -87,8 +102,13 @@ static const struct {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "Usage: vdm [OPTIONS] PROGRAM [ARGS...]\n"
-               "Run a DOS program (.COM, .EXE) as a Linux command.\n\nOptions:\n");
+    /* GNU coding standards, "--help": usage, what it does, the options,
+     * where to report bugs. */
+    fprintf(f, "Usage: vdm [OPTION]... PROGRAM [ARG]...\n"
+               "Run a DOS program (.COM, .EXE) as a Linux command: ARGs become its\n"
+               "command tail, stdin/stdout/stderr its standard handles, the current\n"
+               "directory its drive C:, and its return code vdm's exit status.\n\n"
+               "Options:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
         char left[40];
         snprintf(left, sizeof left, "--%s%s%s", option_table[i].opt.name,
@@ -98,7 +118,9 @@ static void usage(FILE *f)
     }
     fprintf(f, "\nExit status: the DOS program's return code; 124 timeout; 125 vdm\n"
                "failed or the program crashed the CPU; 126 not a runnable program;\n"
-               "127 program not found; 128+N stopped by signal N (INT, TERM, HUP).\n");
+               "127 program not found; 128+N stopped by signal N (INT, TERM, HUP).\n"
+               "\nFull documentation: man vdm\n"
+               "Report bugs to the vdm issue tracker, with the output of 'vdm --version'.\n");
 }
 
 static bool parse_trace(const char *list, unsigned *out)
@@ -183,11 +205,22 @@ static int parse_options(int argc, char **argv, struct options *o)
                 return EXIT_VDM_FAILED;
             }
             break;
+        case OPT_REGISTER_BINFMT:
+        case OPT_UNREGISTER_BINFMT: {
+            char why[PATH_MAX + 256];
+            if (binfmt_command(c == OPT_REGISTER_BINFMT, why, sizeof why))
+                return 0;
+            vdm_warn("%s", why);
+            return EXIT_VDM_FAILED;
+        }
         case OPT_HELP:
             usage(stdout);
             return 0;
         case OPT_VERSION:
-            printf("vdm %s\n", VDM_VERSION);
+            printf("vdm %s\n%s\n%s\n"
+                   "This is free software: you are free to change and redistribute it.\n"
+                   "There is NO WARRANTY, to the extent permitted by law.\n",
+                   VDM_VERSION, VDM_COPYRIGHT, VDM_LICENSE);
             return 0;
         case ':':
             vdm_warn("option '%s' needs a value (try 'vdm --help')", argv[optind - 1]);
@@ -340,7 +373,11 @@ extern char **environ;
 int main(int argc, char **argv)
 {
     struct options o = { 0 };
-    int status = parse_options(argc, argv, &o);
+    /* Started by the kernel for ./PROG.EXE (binfmt_misc, see binfmt.h):
+     * argv[1] is the program, never an option, so vdm's options are left
+     * at their defaults and parsing starts at PROGRAM. */
+    bool via_binfmt = binfmt_launched(argc, argv);
+    int status = parse_options(via_binfmt ? 1 : argc, argv, &o);
     if (status >= 0)
         return status;
     if (o.list_backends)
