@@ -189,10 +189,8 @@ void dos_fn_con_read_echo(struct machine *m)
         m->r.ax.l = CON_CTRL_Z;
         return;
     }
-    if (c == CON_CTRL_C) {
-        dos_ctrlc_raise(m);
+    if (c == CON_CTRL_C && dos_ctrlc_raise(m))
         return;
-    }
     uint8_t b = (uint8_t)c;
     con_echo(m, &b, 1);
     m->r.ax.l = b;
@@ -273,10 +271,8 @@ void dos_fn_con_raw_read(struct machine *m)
 void dos_fn_con_read_noecho(struct machine *m)
 {
     uint8_t c = con_read_char(m);
-    if (c == CON_CTRL_C) {
-        dos_ctrlc_raise(m);
+    if (c == CON_CTRL_C && dos_ctrlc_raise(m))
         return;
-    }
     m->r.ax.l = c;
 }
 
@@ -343,10 +339,8 @@ void dos_fn_con_read_line(struct machine *m)
         }
         m->dos->con_skip_lf = false;
         any = true;
-        if (c == CON_CTRL_C) {
-            dos_ctrlc_raise(m); /* the line typed so far is dropped */
-            return;
-        }
+        if (c == CON_CTRL_C && dos_ctrlc_raise(m))
+            return; /* the line typed so far is dropped */
         if (c == CON_CR || c == CON_LF) {
             m->dos->con_skip_lf = c == CON_CR;
             ended_by_key = true;

@@ -53,12 +53,19 @@ void dos_ctrlc_init(struct machine *m)
     mem_write(m, mem_lin(DOS_DATA_SEG, DD_BREAK_STUB), code, n);
 }
 
-void dos_ctrlc_raise(struct machine *m)
+bool dos_ctrlc_raise(struct machine *m)
 {
+    /* Only a call that came in through the INT 21h stub has the caller's
+     * INT frame at the entry SS:SP for the restart to return through
+     * (not CALL 5, nor a host-side caller of dos_int21_dispatch). */
+    const struct cpu_regs *in = &m->dos->call_regs;
+    if (in->cs != ROM_SEG || in->ip.w != rom_stub_iret_off(VEC_DOS))
+        return false;
     static const char echo[] = "^C\r\n";
     dos_handle_write(m, DOS_STDOUT, echo, sizeof echo - 1);
     vdm_trace(m, TRACE_DOS, "Ctrl-C: calling INT 23h");
     m->r = m->dos->call_regs;
     m->r.cs = DOS_DATA_SEG;
     m->r.ip.w = DD_BREAK_STUB;
+    return true;
 }

@@ -15,14 +15,18 @@
 #ifndef VDM_DOS_CTRLC_H
 #define VDM_DOS_CTRLC_H
 
+#include <stdbool.h>
+
 struct machine;
 
 /* Write the break routine into the DOS data segment (dos_data_init). */
 void dos_ctrlc_init(struct machine *m);
 
 /* A ^C was read by the INT 21h call now running: echo "^C", restore the
- * call's entry registers and send the CPU through the program's INT 23h.
- * The caller returns at once and touches no registers after this. */
-void dos_ctrlc_raise(struct machine *m);
+ * call's entry registers and send the CPU through the program's INT 23h;
+ * the caller then returns at once and touches no registers. False (and
+ * nothing done: the ^C is plain data) when the call did not come through
+ * the INT 21h vector (CALL 5), so there is no INT frame to restart on. */
+bool dos_ctrlc_raise(struct machine *m);
 
 #endif
