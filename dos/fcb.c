@@ -195,7 +195,11 @@ static int fcb_open_file(struct machine *m, const struct fcb_ref *f, bool create
     uint8_t mode = DOS_ACCESS_RW;
     int fd;
     if (create) {
-        if (hp.ro)
+        /* As 3Ch: a read-only drive, or an existing read-only file (by
+         * its attribute: root could write it), is not truncated. */
+        struct hostfs_dirent old;
+        if (hp.ro || (hp.exists && hostfs_stat(hp.host, &old) == 0 &&
+                      (old.attr & HOSTFS_ATTR_READONLY)))
             return DOS_ERR_ACCESS_DENIED;
         fd = open(hp.host, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0666);
         if (fd >= 0 && (f->attr & HOSTFS_ATTR_READONLY))

@@ -110,11 +110,14 @@
         CHECK_EQ8 "0fh-1.2", al, 1
         FCBCALL 10h, xro
         CHECK_EQ8 "0fh-1.3", al, 0
+        FCBCALL 16h, ro                 ; nor is it truncated
+        CHECK_EQ8 "16h-1.3", al, 0FFh
         FCBCALL 13h, ro
         CHECK_EQ8 "13h-2.1", al, 0FFh
         FCBCALL 11h, ro
         CHECK_EQ8 "13h-2.2", al, 0
         CHECK_EQ8 "13h-2.3", [dta+1+0Bh], 21h
+        CHECK_EQ "13h-2.4", word [dta+1+1Ch], 128     ; one record, intact
         FCBCALL 0Fh, subdir             ; a directory does not open
         CHECK_EQ8 "0fh-2.1", al, 0FFh
         FCBCALL 16h, prn                ; devices are refused, no file made
