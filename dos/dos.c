@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "bios/rom.h"
+#include "dos/cmd.h"
 #include "dos/dosdata.h"
 #include "dos/exec.h"
 #include "dos/handle.h"
@@ -237,7 +238,7 @@ bool dos_init(struct machine *m)
     machine_set_int_handler(m, 0x29, dos_int29);
     machine_set_int_handler(m, 0x2F, dos_int2f);
     machine_set_int_handler(m, ROM_CPM_VECTOR, dos_cpm_call);
-    return true;
+    return cmd_init(m);
 }
 
 void dos_shutdown(struct machine *m)
@@ -254,6 +255,7 @@ void dos_destroy(struct machine *m)
     if (!m->dos)
         return;
     dos_shutdown(m);
+    cmd_fini(m);
     free(m->dos);
     m->dos = NULL;
 }

@@ -16,6 +16,7 @@
 #include "vdm/cpu.h"
 
 struct machine;
+struct cmd_shell;
 
 /* The version INT 21h/30h reports: MS-DOS 5.0. */
 #define DOS_VERSION_MAJOR 5
@@ -111,6 +112,7 @@ struct dos_state {
                                  right after it is part of that line end */
     int64_t clock_offset_cs;  /* 2Bh/2Dh: hundredths of a second added to
                                  the host clock (the host's is never set) */
+    struct cmd_shell *cmd;    /* the built-in COMMAND.COM (dos/cmd.h) */
 };
 
 /* ---- Entry points for vdm/main.c ---------------------------------------- */

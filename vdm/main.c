@@ -20,6 +20,7 @@
 
 #include "bios/bios.h"
 #include "bios/rom.h"
+#include "dos/cmd.h"
 #include "dos/dos.h"
 #include "dos/nls.h"
 #include "dos/psp.h"
@@ -105,8 +106,9 @@ static void usage(FILE *f)
     /* GNU coding standards, "--help": usage, what it does, the options,
      * where to report bugs. */
     fprintf(f, "Usage: vdm [OPTION]... PROGRAM [ARG]...\n"
-               "Run a DOS program (.COM, .EXE) as a Linux command: ARGs become its\n"
-               "command tail, stdin/stdout/stderr its standard handles, the current\n"
+               "  or:  vdm [OPTION]...             (interactive DOS prompt)\n"
+               "Run a DOS program (.COM, .EXE, .BAT) as a Linux command: ARGs become\n"
+               "its command tail, stdin/stdout/stderr its standard handles, the current\n"
                "directory its drive C:, and its return code vdm's exit status.\n\n"
                "Options:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
@@ -382,13 +384,9 @@ int main(int argc, char **argv)
         return status;
     if (o.list_backends)
         return list_backends();
-    if (optind >= argc) {
-        vdm_warn("no PROGRAM given; the interactive prompt needs the built-in "
-                 "COMMAND.COM, which this build lacks (try 'vdm --help')");
-        return EXIT_VDM_FAILED;
-    }
-
-    const char *prog_arg = argv[optind];
+    /* No PROGRAM: the interactive prompt of the built-in COMMAND.COM. */
+    bool interactive = optind >= argc;
+    const char *prog_arg = interactive ? "COMMAND.COM" : argv[optind];
     const struct cpu_backend *cpu = cpu_backend_find(o.backend);
     if (!cpu) {
         vdm_warn("unknown backend '%s' (see vdm --backends)", o.backend);
@@ -400,8 +398,8 @@ int main(int argc, char **argv)
         return EXIT_VDM_FAILED;
     }
 
-    char host_path[PATH_MAX];
-    int e = program_find(prog_arg, host_path, sizeof host_path);
+    char host_path[PATH_MAX] = "";
+    int e = interactive ? 0 : program_find(prog_arg, host_path, sizeof host_path);
     if (e) {
         if (e != ENOENT)
             vdm_warn("%s: %s", prog_arg, strerror(e));
@@ -411,12 +409,11 @@ int main(int argc, char **argv)
             vdm_warn("%s: program not found (also tried .COM, .EXE, .BAT)", prog_arg);
         return EXIT_NOT_FOUND;
     }
-    if (program_has_ext(host_path, "BAT")) {
-        vdm_warn("%s: batch files need the built-in COMMAND.COM, which this build lacks", prog_arg);
-        return EXIT_CANNOT_RUN;
-    }
-    char tail[PSP_TAIL_MAX + 1];
-    if (program_build_tail(argc - optind - 1, argv + optind + 1, tail, PSP_TAIL_MAX) < 0) {
+    /* A batch file runs under the built-in COMMAND.COM with /C. */
+    bool batch = !interactive && program_has_ext(host_path, "BAT");
+    char tail[PSP_TAIL_MAX + 1] = "";
+    if (!interactive &&
+        program_build_tail(argc - optind - 1, argv + optind + 1, tail, PSP_TAIL_MAX) < 0) {
         vdm_warn("%s: command line too long for DOS (at most %d bytes)", prog_arg, PSP_TAIL_MAX);
         return EXIT_VDM_FAILED;
     }
@@ -450,9 +447,30 @@ int main(int argc, char **argv)
         vdm_warn("cannot use the current directory as drive C:");
         goto out;
     }
-    if (!program_dos_path(m, host_path, dos_path, sizeof dos_path)) {
+    char comspec[PATH_MAX];
+    if (!cmd_mount_z(m, comspec, sizeof comspec) && (interactive || batch)) {
+        vdm_warn("cannot set up drive Z: for the built-in COMMAND.COM");
+        goto out;
+    }
+    if (!interactive && !program_dos_path(m, host_path, dos_path, sizeof dos_path)) {
         vdm_warn("%s: cannot make a DOS path for the program", prog_arg);
         goto out;
+    }
+    if (batch) {
+        char cmd_tail[PSP_TAIL_MAX + 1];
+        /* The full DOS path, so that a name such as ECHO.BAT or IF.BAT is
+         * not taken for an internal command; it is also %0. */
+        if ((size_t)snprintf(cmd_tail, sizeof cmd_tail, " /C %s%s", dos_path, tail) >=
+            sizeof cmd_tail) {
+            vdm_warn("%s: command line too long for DOS (at most %d bytes)", prog_arg,
+                     PSP_TAIL_MAX);
+            goto out;
+        }
+        memcpy(tail, cmd_tail, sizeof tail);
+    }
+    if (interactive || batch) {
+        snprintf(host_path, sizeof host_path, "%s", comspec);
+        snprintf(dos_path, sizeof dos_path, "%s", CMD_COMSPEC);
     }
     rom_install_ivt(m);
 

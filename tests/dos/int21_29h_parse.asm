@@ -59,9 +59,9 @@
         CHECK_FCB "29h-3.2", "           "
         CHECK_EQ "29h-3.3", si, 0
 
-        PARSE   0, "z:x"
+        PARSE   0, "q:x"                 ; Q: is not mounted
         CHECK_EQ8 "29h-4.1", al, 0FFh
-        CHECK_EQ8 "29h-4.2", [fcb], 26
+        CHECK_EQ8 "29h-4.2", [fcb], 17
         CHECK_FCB "29h-4.3", "X          "
 
         PARSE   0, "longfilename.text/x"
