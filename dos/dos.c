@@ -20,8 +20,8 @@
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
-/* The first MCB: DOS's own tables sit below it (linear 500h-FFFh). */
-#define DOS_FIRST_MCB 0x0100u
+/* The first MCB: DOS's own tables (dosdata.h) sit below it. */
+#define DOS_FIRST_MCB DOS_DATA_END_SEG
 
 /* The calls after which the current directory structures change. */
 #define DOS_FN_SELECT_DISK 0x0E

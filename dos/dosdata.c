@@ -93,8 +93,7 @@ static void dev_header(struct machine *m, uint32_t at, const char *name, uint16_
     mem_write(m, at + DEV_NAME, n, sizeof n);
 }
 
-/* LASTDRIVE: E:, or the highest mounted drive, within what the CDS area
- * holds. */
+/* LASTDRIVE: E:, or the highest mounted drive. */
 static unsigned dd_lastdrive(struct machine *m)
 {
     unsigned last = MIN_LASTDRIVE;

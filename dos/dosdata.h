@@ -3,8 +3,9 @@
  * swappable data area with the InDOS flag (INT 21h/34h, 5D06h), the list
  * of lists (52h) with the NUL device header, the character device chain,
  * the current directory structures, and the national language tables
- * (65h). They live in the DOS data segment below the first MCB (linear
- * 600h-FFFh; dos.c puts the first MCB at 0100h). Linear 500h-5FFh is left
+ * (65h). They live in the DOS data segment, from linear 600h up to the
+ * first MCB, which dos.c places right after them (DOS_DATA_END_SEG), as
+ * MS-DOS keeps its own data below the arena. Linear 500h-5FFh is left
  * alone: it is the BIOS/DOS communication area that programs (BASIC, the
  * print screen status byte) use themselves.
  *
@@ -36,8 +37,11 @@ struct machine;
 #define DD_BREAK_STUB 0x0300  /* Ctrl-C routine (ctrlc.c) */
 #define DD_BREAK_STUB_SIZE 0x28
 #define DD_BREAK_SAVE 0x032E  /* its saved SP */
-#define DD_CDS 0x0340         /* current directory structures */
-#define DD_END 0x0A00         /* linear 1000h: the first MCB */
+#define DD_CDS 0x0340         /* current directory structures, A:-Z: */
+#define DD_END 0x0C40         /* the first MCB follows */
+
+/* The segment past the DOS data: where the memory arena starts. */
+#define DOS_DATA_END_SEG (DOS_DATA_SEG + DD_END / 16)
 
 /* Swappable data area fields (RBIL, "Format of DOS 4+ SDA"). */
 #define SDA_CRIT_ERR 0x00     /* critical error flag */
@@ -79,7 +83,7 @@ struct machine;
 #define LOL_SIZE 0x6A
 
 #define CDS_SIZE 0x58         /* one current directory structure, DOS 4+ */
-#define CDS_MAX_DRIVES ((DD_END - DD_CDS) / CDS_SIZE)
+#define CDS_MAX_DRIVES ((DD_END - DD_CDS) / CDS_SIZE) /* 26: LASTDRIVE=Z */
 
 /* Build every table (dos_init; again once the drives are mounted). */
 void dos_data_init(struct machine *m);

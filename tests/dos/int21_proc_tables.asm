@@ -50,6 +50,12 @@
         CHECK_EQ "52h-1.3", word [es:di], 'C:'
         CHECK_EQ8 "52h-1.4", [es:di+2], '\'
         CHECK_EQ "52h-1.5", word [es:di+43h], 4000h
+        les     bx, [lol]                 ; Z: (COMMAND.COM's) is the last
+        CHECK_EQ8 "52h-1.8", [es:bx+21h], 26
+        les     di, [es:bx+16h]
+        add     di, 25*58h
+        CHECK_EQ "52h-1.9", word [es:di], 'Z:'
+        CHECK_EQ "52h-1.10", word [es:di+43h], 4000h
         les     bx, [lol]
         CHECK_EQ "52h-1.6", word [es:bx+22h+0Ah], 'NU'
         les     di, [es:bx+22h]         ; NUL's next: CON
