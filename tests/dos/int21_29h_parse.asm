@@ -6,6 +6,7 @@
 ; ends on the first character after the name.
         org 100h
 %include "check.inc"
+%include "fcb_name.inc"
 
 ; PARSE flags, string: DS:SI -> string, ES:DI -> fcb, AL = flags
 %macro PARSE 2
@@ -17,56 +18,32 @@
         int     21h
         sub     si, %%s                 ; SI = characters consumed
 %endmacro
-; CHECK_FCB tag, "11 chars": the name in the FCB
-%macro CHECK_FCB 2
-        jmp     %%code
-%%lit:  db      %2
-%%code: pushf
-        push    ax
-        push    cx
-        push    si
-        push    di
-        mov     si, fcb+1
-        mov     di, %%lit
-        mov     cx, 11
-        cld
-        mov     ax, 1
-        repe    cmpsb
-        je      %%same
-        xor     ax, ax
-%%same: CHECK_EQ %1, ax, 1
-        pop     di
-        pop     si
-        pop     cx
-        pop     ax
-        popf
-%endmacro
 
         PARSE   0, "  c:file.txt rest"
         CHECK_EQ8 "29h-1.1", al, 0
         CHECK_EQ8 "29h-1.2", [fcb], 3
-        CHECK_FCB "29h-1.3", "FILE    TXT"
+        CHECK_NAME11 "29h-1.3", fcb+1, "FILE    TXT"
         CHECK_EQ "29h-1.4", si, 12
 
         PARSE   1, " ;*.b?"
         CHECK_EQ8 "29h-2.1", al, 1
         CHECK_EQ8 "29h-2.2", [fcb], 0
-        CHECK_FCB "29h-2.3", "????????B? "
+        CHECK_NAME11 "29h-2.3", fcb+1, "????????B? "
         CHECK_EQ "29h-2.4", si, 6
 
         PARSE   0, ";x"                 ; without bit 0 ';' ends the name
         CHECK_EQ8 "29h-3.1", al, 0
-        CHECK_FCB "29h-3.2", "           "
+        CHECK_NAME11 "29h-3.2", fcb+1, "           "
         CHECK_EQ "29h-3.3", si, 0
 
         PARSE   0, "q:x"                 ; Q: is not mounted
         CHECK_EQ8 "29h-4.1", al, 0FFh
         CHECK_EQ8 "29h-4.2", [fcb], 17
-        CHECK_FCB "29h-4.3", "X          "
+        CHECK_NAME11 "29h-4.3", fcb+1, "X          "
 
         PARSE   0, "longfilename.text/x"
         CHECK_EQ8 "29h-5.1", al, 0
-        CHECK_FCB "29h-5.2", "LONGFILETEX"
+        CHECK_NAME11 "29h-5.2", fcb+1, "LONGFILETEX"
         CHECK_EQ "29h-5.3", si, 17
 
         ; bits 1-3 keep what the string does not give
@@ -78,12 +55,12 @@
         PARSE   0Eh, ""
         CHECK_EQ8 "29h-6.1", al, 0
         CHECK_EQ8 "29h-6.2", [fcb], 5
-        CHECK_FCB "29h-6.3", "KEEPNAMEEXT"
+        CHECK_NAME11 "29h-6.3", fcb+1, "KEEPNAMEEXT"
         PARSE   08h, "new"
         CHECK_EQ8 "29h-6.4", [fcb], 0
-        CHECK_FCB "29h-6.5", "NEW     EXT"
+        CHECK_NAME11 "29h-6.5", fcb+1, "NEW     EXT"
         PARSE   0, ""
-        CHECK_FCB "29h-6.6", "           "
+        CHECK_NAME11 "29h-6.6", fcb+1, "           "
         CHECK_DONE
 
 keep:   db "KEEPNAMEEXT"

@@ -7,35 +7,12 @@
 ; report FFh when nothing matches.
         org 100h
 %include "check.inc"
+%include "fcb_name.inc"
 
 %macro FCBCALL 2
         mov     ah, %1
         mov     dx, %2
         int     21h
-%endmacro
-; CHECK_NAME tag, addr, "11 chars": an FCB-form name in memory
-%macro CHECK_NAME 3
-        jmp     %%code
-%%lit:  db      %3
-%%code: pushf
-        push    ax
-        push    cx
-        push    si
-        push    di
-        mov     si, %2
-        mov     di, %%lit
-        mov     cx, 11
-        cld
-        mov     ax, 1
-        repe    cmpsb
-        je      %%same
-        xor     ax, ax
-%%same: CHECK_EQ %1, ax, 1
-        pop     di
-        pop     si
-        pop     cx
-        pop     ax
-        popf
 %endmacro
 
         mov     ah, 1Ah
@@ -45,12 +22,12 @@
         FCBCALL 11h, alltxt
         CHECK_EQ8 "11h-1.1", al, 0
         CHECK_EQ8 "11h-1.2", [dta], 3
-        CHECK_NAME "11h-1.3", dta+1, "A       TXT"
+        CHECK_NAME11 "11h-1.3", dta+1, "A       TXT"
         CHECK_EQ8 "11h-1.4", [dta+1+0Bh], 20h
         CHECK_EQ "11h-1.5", word [dta+1+1Ch], 5
         FCBCALL 12h, alltxt
         CHECK_EQ8 "12h-1.1", al, 0
-        CHECK_NAME "12h-1.2", dta+1, "B       TXT"
+        CHECK_NAME11 "12h-1.2", dta+1, "B       TXT"
         FCBCALL 12h, alltxt
         CHECK_EQ8 "12h-1.3", al, 0FFh
         FCBCALL 11h, nomatch
@@ -68,7 +45,7 @@
         CHECK_EQ8 "11h-3.3", [dta], 0FFh
         CHECK_EQ8 "11h-3.4", [dta+6], 10h
         CHECK_EQ8 "11h-3.5", [dta+7], 3
-        CHECK_NAME "11h-3.6", dta+8, "SUB        "
+        CHECK_NAME11 "11h-3.6", dta+8, "SUB        "
 
         ; 17h: *.TXT -> *.BAK
         FCBCALL 17h, ren
@@ -77,7 +54,7 @@
         CHECK_EQ8 "17h-1.2", al, 0FFh
         FCBCALL 11h, allbak
         CHECK_EQ8 "17h-1.3", al, 0
-        CHECK_NAME "17h-1.4", dta+1, "A       BAK"
+        CHECK_NAME11 "17h-1.4", dta+1, "A       BAK"
         FCBCALL 17h, ren                ; nothing left to rename
         CHECK_EQ8 "17h-2.1", al, 0FFh
         FCBCALL 17h, renclash           ; A.BAK -> B.BAK exists
@@ -87,7 +64,7 @@
         CHECK_EQ8 "17h-4.1", al, 0
         FCBCALL 11h, cqx
         CHECK_EQ8 "17h-4.2", al, 0
-        CHECK_NAME "17h-4.3", dta+1, "C1X     DOC"
+        CHECK_NAME11 "17h-4.3", dta+1, "C1X     DOC"
 
         ; 13h: delete *.BAK, then nothing is left to delete
         FCBCALL 13h, allbak
