@@ -107,6 +107,7 @@ static void fcb_path_from(const uint8_t *name, int drive, char *out, size_t cap)
 static void fcb_path(struct machine *m, const struct fcb_ref *f, char *out, size_t cap)
 {
     uint8_t name[HOSTFS_FCB_NAME];
+    memset(name, ' ', sizeof name); /* an FCB past 1 MiB names nothing */
     mem_read(m, f->lin + FCB_NAME, name, sizeof name);
     fcb_path_from(name, fcb_drive(m, f), out, cap);
 }
@@ -158,6 +159,7 @@ static const char *const fcb_devices[] = {
 static bool fcb_is_device(struct machine *m, const struct fcb_ref *f)
 {
     char base[9];
+    memset(base, ' ', sizeof base);
     mem_read(m, f->lin + FCB_NAME, base, 8);
     unsigned n = 8;
     while (n && base[n - 1] == ' ')
@@ -679,6 +681,7 @@ void dos_fn_fcb_rename(struct machine *m)
     char path[HOSTFS_DOS_MAX];
     fcb_path(m, &f, path, sizeof path);
     uint8_t tmpl[HOSTFS_FCB_NAME];
+    memset(tmpl, ' ', sizeof tmpl);
     mem_read(m, f.lin + FCB_NEW_NAME, tmpl, sizeof tmpl);
     struct hostfs_search s = { 0 };
     struct hostfs_dirent e;

@@ -127,6 +127,8 @@ void dos_fn_fcb_parse(struct machine *m)
     }
     uint32_t dst = mem_lin(m->r.es, m->r.di.w);
     uint8_t fcb[12];
+    memset(fcb, ' ', sizeof fcb);
+    fcb[FCB_DRIVE] = 0;
     mem_read(m, dst, fcb, sizeof fcb);
     uint8_t result;
     size_t used = dos_fcb_parse_name(buf, avail, m->r.ax.l, fcb, dos_drive_mask(m), &result);

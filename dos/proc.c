@@ -98,8 +98,8 @@ void dos_fn_child_psp(struct machine *m)
     uint16_t env = mem_rd16(m, mem_lin(parent, PSP_ENV_SEG));
     psp_build(m, seg, m->r.si.w, parent, env, "", 0, dos_drive_mask(m));
     uint8_t buf[PSP_SIZE - CHILD_COPY_FROM];
-    mem_read(m, mem_lin(parent, CHILD_COPY_FROM), buf, sizeof buf);
-    mem_write(m, mem_lin(seg, CHILD_COPY_FROM), buf, sizeof buf);
+    if (mem_read(m, mem_lin(parent, CHILD_COPY_FROM), buf, sizeof buf))
+        mem_write(m, mem_lin(seg, CHILD_COPY_FROM), buf, sizeof buf);
     dos_handles_inherit(m, parent, seg);
     d->cur_psp = seg;
     m->r.ax.l = 0xF0;

@@ -5,7 +5,8 @@
 ; 01h at end of file and 03h for a zero-padded partial record; a transfer
 ; past the DTA's segment gives 02h; 27h/28h return the count in CX and
 ; advance the random record; 28h with CX = 0 sets the size; 23h rounds the
-; size up to records; open/close/size fail with AL = FFh.
+; size up to records; open/close/size fail with AL = FFh (a missing file,
+; a wildcard name, an FCB that runs past the end of memory).
         org 100h
 %include "check.inc"
 
@@ -178,6 +179,16 @@ FCB_RAND        equ 21h
         xor     bx, bx
         int     21h
         CHECK_EQ "0fh-2.3", ax, 2
+
+        ; an FCB running off the end of memory names nothing
+        push    ds
+        mov     ax, 0FFFFh
+        mov     ds, ax
+        mov     dx, 0FFF8h
+        mov     ah, 0Fh
+        int     21h
+        pop     ds
+        CHECK_EQ8 "0fh-2.4", al, 0FFh
 
         ; an extended FCB opens the same file
         mov     ah, 0Fh
