@@ -106,6 +106,7 @@ void dos_fn_child_psp(struct machine *m)
 }
 
 /* INT 21h/34h  Get address of InDOS flag (RBIL INT 21/AH=34h).
+ * In:  nothing.
  * Out: ES:BX -> the InDOS byte (non-zero while DOS runs a call; the
  *      critical error flag is the byte before it). */
 void dos_fn_indos(struct machine *m)
@@ -115,6 +116,7 @@ void dos_fn_indos(struct machine *m)
 }
 
 /* INT 21h/52h  Get list of lists (RBIL INT 21/AH=52h).
+ * In:  nothing.
  * Out: ES:BX -> DOS's list of lists (dosdata.h): [BX-2] the first MCB,
  *      [BX+16h] the current directory structures, [BX+21h] LASTDRIVE,
  *      [BX+22h] the NUL device header heading the device chain. */
