@@ -57,17 +57,20 @@ void dos_int27(struct machine *m)
 }
 
 /* INT 21h/26h  Create new PSP (RBIL INT 21/AH=26h).
- * In:  DX = segment for the new PSP.
- * Out: the current PSP copied to DX:0000, with INT 22h/23h/24h taken
- *      from the vector table and its own JFT pointer. MS-DOS copies the
- *      JFT without counting the new references; vdm counts them (as 55h
- *      does), so a handle closed through either PSP leaves the other's
- *      open. The current PSP does not change. */
+ * In:  DX = segment for the new PSP; the caller's CS is the PSP to copy
+ *      (DOS 2+ assumes so).
+ * Out: AL destroyed. The PSP copied to DX:0000, with INT 22h/23h/24h
+ *      taken from the vector table, the parent field 0 and its own JFT
+ *      pointer. MS-DOS copies the JFT without counting the new
+ *      references; vdm counts them (as 55h does), so a handle closed
+ *      through either PSP leaves the other's open. The current PSP does
+ *      not change. */
 void dos_fn_create_psp(struct machine *m)
 {
-    uint16_t cur = m->dos->cur_psp, seg = m->r.dx.w;
+    uint16_t src = mem_rd16(m, mem_lin(m->r.ss, (uint16_t)(m->r.sp.w + 2))); /* INT frame CS */
+    uint16_t seg = m->r.dx.w;
     uint8_t buf[PSP_SIZE];
-    if (seg == cur || !mem_read(m, mem_lin(cur, 0), buf, sizeof buf) ||
+    if (seg == src || !mem_read(m, mem_lin(src, 0), buf, sizeof buf) ||
         !mem_ptr(m, mem_lin(seg, 0), PSP_SIZE))
         return;
     mem_write(m, mem_lin(seg, 0), buf, sizeof buf);
@@ -75,10 +78,11 @@ void dos_fn_create_psp(struct machine *m)
     mem_wr32(m, p + PSP_TERMINATE, mem_rd32(m, 0x22 * 4));
     mem_wr32(m, p + PSP_CTRL_C, mem_rd32(m, 0x23 * 4));
     mem_wr32(m, p + PSP_CRIT_ERR, mem_rd32(m, 0x24 * 4));
+    mem_wr16(m, p + PSP_PARENT, 0);
     mem_wr16(m, p + PSP_JFT_SIZE, PSP_JFT_ENTRIES);
     mem_wr16(m, p + PSP_JFT_PTR, PSP_JFT);
     mem_wr16(m, p + PSP_JFT_PTR + 2, seg);
-    dos_handles_inherit(m, cur, seg);
+    dos_handles_inherit(m, src, seg);
 }
 
 /* Bytes of the parent's PSP that 55h copies: the FCBs and the tail. */

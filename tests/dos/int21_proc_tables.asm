@@ -5,7 +5,7 @@
 ; C: entry reads "C:\", and the NUL device heading a chain to CON; 58h
 ; switches first/best/last fit, refuses strategy 3, has no UMBs to link;
 ; 5D06h's SDA holds our PSP; 5D0Ah sets what 59h reports; the network
-; calls answer "no network"; 26h copies our PSP; 55h makes a child PSP
+; calls answer "no network"; 26h copies our PSP (parent field 0); 55h makes a child PSP
 ; current; INT 25h/26h fail with AX = 8002h and leave FLAGS pushed; the
 ; default INT 24h handler answers "fail" (vdm raises no critical errors
 ; itself: its drives are host directories).
@@ -199,8 +199,9 @@
         int     21h
         mov     es, word [newpsp]
         CHECK_EQ "26h-1.1", word [es:0], 20CDh
-        mov     ax, [16h]
-        CHECK_EQ "26h-1.2", word [es:16h], ax
+        CHECK_EQ "26h-1.2", word [es:16h], 0    ; no parent
+        mov     ax, [80h]                       ; our tail, copied
+        CHECK_EQ "26h-1.5", word [es:80h], ax
         mov     ax, es
         CHECK_EQ "26h-1.3", word [es:36h], ax
         push    cs
