@@ -92,7 +92,8 @@ void dos_fn_create_psp(struct machine *m)
  * In:  DX = segment for the new PSP, SI = its memory-top segment.
  * Out: a PSP at DX with the current program as parent, its environment,
  *      FCBs and command tail, and the inheritable handles (counted); the
- *      current PSP becomes DX. AL = F0h (MS-DOS 5 leaves that there). */
+ *      current PSP becomes DX. AL destroyed (RBIL: no status is put
+ *      there; vdm leaves it as it was). */
 void dos_fn_child_psp(struct machine *m)
 {
     struct dos_state *d = m->dos;
@@ -106,7 +107,6 @@ void dos_fn_child_psp(struct machine *m)
         mem_write(m, mem_lin(seg, CHILD_COPY_FROM), buf, sizeof buf);
     dos_handles_inherit(m, parent, seg);
     d->cur_psp = seg;
-    m->r.ax.l = 0xF0;
 }
 
 /* INT 21h/34h  Get address of InDOS flag (RBIL INT 21/AH=34h).
