@@ -149,11 +149,12 @@ static bool strategy_ok(uint16_t s)
 /* INT 21h/58h  Get or set memory allocation strategy and UMB link state
  * (RBIL INT 21/AH=58h).
  * In:  AL = 00h get strategy; 01h set, BX = strategy (00h first fit,
- *      01h best fit, 02h last fit; +40h high memory first, +80h high
- *      only); 02h get UMB link state; 03h set it, BX = 0 unlink, 1 link.
+ *      01h best fit, 02h last fit; +40h high memory only, +80h high
+ *      memory first); 02h get UMB link state; 03h set it, BX = 0
+ *      unlink, 1 link.
  * Out: CF clear; 00h AX = strategy, 02h AL = 00h (not linked). Or CF
- *      set, AX = 01h: an unknown AL or strategy, or linking when there
- *      are no upper memory blocks (as MS-DOS without DOS=UMB). */
+ *      set, AX = 01h: an unknown AL or strategy, or 03h at all: without
+ *      upper memory blocks MS-DOS (no DOS=UMB) refuses the call. */
 void dos_fn_alloc_strategy(struct machine *m)
 {
     struct dos_state *d = m->dos;
@@ -173,11 +174,7 @@ void dos_fn_alloc_strategy(struct machine *m)
         dos_ok(m);
         return;
     case UMB_SET:
-        if (m->r.bx.w != 0)
-            break; /* no UMBs to link */
-        d->umb_linked = 0;
-        dos_ok(m);
-        return;
+        break; /* no UMBs: MS-DOS without DOS=UMB fails with 01h */
     default:
         break;
     }

@@ -1,14 +1,15 @@
 ; DOS's tables and system services as programs probe them (RBIL INT
-; 21/AH=34h, 52h, 58h, 5Dh, 5Eh, 5Fh, 26h, 55h; INT 25h, 26h, 28h, 2Fh):
+; 21/AH=34h, 52h, 58h, 5Dh, 5Eh, 5Fh, 26h, 55h; INT 24h-26h, 28h, 2Fh):
 ; the InDOS byte reads 0 outside DOS; the list of lists has the first MCB
-; at [BX-2] (its chain reaches our own block), LASTDRIVE >= 5, a CDS whose
-; C: entry reads "C:\", and the NUL device heading a chain to CON; 58h
-; switches first/best/last fit, refuses strategy 3, has no UMBs to link;
-; 5D06h's SDA holds our PSP; 5D0Ah sets what 59h reports; the network
-; calls answer "no network"; 26h copies our PSP (parent field 0); 55h makes a child PSP
-; current; INT 25h/26h fail with AX = 8002h and leave FLAGS pushed; the
-; default INT 24h handler answers "fail" (vdm raises no critical errors
-; itself: its drives are host directories).
+; at [BX-2] (its chain reaches our own block), LASTDRIVE Z: (COMMAND.COM's
+; drive), a CDS whose C: entry reads "C:\" and follows a chdir, and the
+; NUL device heading a chain to CON; 58h switches first/best/last fit,
+; refuses strategy 3, and has no UMBs (5803h fails with 01h); 5D06h's SDA
+; holds our PSP; 5D0Ah sets what 59h reports; the network calls answer
+; "no network"; 26h copies our PSP (parent field 0); 55h makes a child
+; PSP current; INT 25h/26h fail with AX = 8002h and leave FLAGS pushed;
+; the default INT 24h handler answers "fail" (vdm raises no critical
+; errors itself: its drives are host directories).
         org 100h
 %include "check.inc"
 
@@ -138,10 +139,10 @@
         int     21h
         CHECK_CF "58h-6.3", 1
         CHECK_EQ "58h-6.4", ax, 1
-        mov     ax, 5803h
+        mov     ax, 5803h               ; no UMBs: even unlinking fails
         xor     bx, bx
         int     21h
-        CHECK_CF "58h-6.5", 0
+        CHECK_CF "58h-6.5", 1
         mov     ax, 5804h
         int     21h
         CHECK_EQ "58h-6.6", ax, 1
