@@ -8,15 +8,18 @@
 #include <string.h>
 #include <time.h>
 
+#include "bios/bios.h"
 #include "bios/rom.h"
 #include "dos/cmd.h"
 #include "dos/dosdata.h"
+#include "dos/ems.h"
 #include "dos/exec.h"
 #include "dos/handle.h"
 #include "dos/int21.h"
 #include "dos/mem.h"
 #include "dos/nls.h"
 #include "dos/proc.h"
+#include "dos/xms.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
@@ -144,11 +147,12 @@ static void dos_int24(struct machine *m)
     m->r.ax.l = 3;
 }
 
-/* INT 29h  Fast console output (RBIL INT 29): AL to standard output. */
+/* INT 29h  Fast console output (RBIL INT 29): AL to the console device,
+ * which MS-DOS's CON driver writes through the BIOS teletype; standard
+ * output redirection does not apply. */
 static void dos_int29(struct machine *m)
 {
-    uint8_t c = m->r.ax.l;
-    dos_handle_write(m, 1, &c, 1);
+    bios_tty_out(m, m->r.ax.l);
 }
 
 /* INT 25h/26h  Absolute disk read/write (RBIL INT 25, INT 26): vdm's
@@ -173,14 +177,17 @@ static void dos_int28(struct machine *m)
     (void)m;
 }
 
-/* INT 2Fh  Multiplex (RBIL INT 2F). Installation checks (AL = 00h) of
- * things vdm does not have leave AL = 00h, "not installed"; so does the
- * Windows enhanced-mode check 1600h (AL = 00h: no Windows). 1680h, the
- * "release time slice" call of programs that wait in a loop, is
- * supported as under a multitasker (AL = 00h): vdm gives the host CPU
- * away for a moment instead of letting the loop spin. */
+/* INT 2Fh  Multiplex (RBIL INT 2F). The XMS driver answers AH = 43h
+ * (dos/xms.c). Installation checks (AL = 00h) of things vdm does not have
+ * leave AL = 00h, "not installed"; so does the Windows enhanced-mode
+ * check 1600h (AL = 00h: no Windows). 1680h, the "release time slice"
+ * call of programs that wait in a loop, is supported as under a
+ * multitasker (AL = 00h): vdm gives the host CPU away for a moment
+ * instead of letting the loop spin. */
 static void dos_int2f(struct machine *m)
 {
+    if (dos_xms_int2f(m))
+        return;
     if (m->r.ax.w == MPX_RELEASE_SLICE) {
         struct timespec ts = { .tv_sec = 0, .tv_nsec = DOS_SLICE_NS };
         nanosleep(&ts, NULL);
@@ -256,6 +263,9 @@ void dos_destroy(struct machine *m)
         return;
     dos_shutdown(m);
     cmd_fini(m);
+    dos_xms_destroy(m);
+    dos_ems_destroy(m);
+    dos_lfn_destroy(m);
     free(m->dos);
     m->dos = NULL;
 }

@@ -16,8 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bios/bios.h"
 #include "dos/psp.h"
+#include "dos/share.h"
 #include "hostfs/hostfs.h"
+#include "vdm/display.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
@@ -163,8 +166,11 @@ long dos_handle_read(struct machine *m, uint16_t h, void *buf, uint32_t n)
     int fd = sft_io_fd(e, false);
     if (fd < 0)
         return 0;
-    if (e->dev == DOS_DEV_NONE)
+    if (e->dev == DOS_DEV_NONE) {
+        if (!dos_lock_region_free(e->host_fd, e->pos, n))
+            return -DOS_ERR_LOCK_VIOLATION; /* INT 21h/5Ch, share.c */
         return file_read(e, buf, n);
+    }
     return stream_read(e, fd, buf, n);
 }
 
@@ -218,7 +224,20 @@ long dos_handle_write(struct machine *m, uint16_t h, const void *buf, uint32_t n
     if (e->dev == DOS_DEV_NONE) {
         if ((e->mode & DOS_ACCESS_MASK) == DOS_ACCESS_READ)
             return -DOS_ERR_ACCESS_DENIED;
+        if (!dos_lock_region_free(e->host_fd, e->pos, n))
+            return -DOS_ERR_LOCK_VIOLATION; /* INT 21h/5Ch, share.c */
         return file_write(e, buf, n);
+    }
+    /* The console on the host's stdout, while the front end shows the
+     * emulated screen (a window, a terminal the program took over): the
+     * bytes go through the BIOS teletype into video memory, as MS-DOS's
+     * CON driver writes them, instead of into the middle of the drawn
+     * screen. */
+    if (e->dev == DOS_DEV_CON && fd == STDOUT_FILENO && display_shows_console(m)) {
+        const uint8_t *p = buf;
+        for (uint32_t i = 0; i < n; i++)
+            bios_tty_out(m, p[i]);
+        return n;
     }
     return host_write_all(fd, buf, n, -1);
 }
@@ -231,6 +250,7 @@ void dos_sft_release(struct machine *m, int sft)
     if (--e->refs == 0 && e->own_fd && e->host_fd >= 0) {
         close(e->host_fd);
         e->host_fd = -1;
+        dos_locks_forget(m, sft);
     }
 }
 

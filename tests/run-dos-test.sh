@@ -28,6 +28,9 @@
 #   no-file NAME          after the run, NAME must not exist
 #   timeout SECONDS       --timeout for vdm (default 20)
 set -u
+# --display=auto would open a window when run from a desktop session:
+# tests choose their front end themselves.
+unset DISPLAY WAYLAND_DISPLAY
 vdm=$(realpath "$1") backend=$2 prog=$3 expect=$4
 srcdir=$(dirname "$expect")
 

@@ -117,8 +117,12 @@ static void uc_on_out(uc_engine *uc, uint32_t port, int size, uint32_t value, vo
 {
     struct uc_priv *p = user;
     port_io(p->m, (uint16_t)port, true, (unsigned)size, &value);
-    if (p->m->outcome != RUN_RUNNING)
+    /* The run is over, or the A20 gate moved (the area above 1 MiB must be
+     * remapped before the next instruction). */
+    if (p->m->outcome != RUN_RUNNING || p->m->a20_mask != p->hma_mask) {
+        p->slice_stop = true; /* not a HLT */
         uc_emu_stop(uc);
+    }
 }
 
 static void uc_on_block(uc_engine *uc, uint64_t address, uint32_t size, void *user)

@@ -19,12 +19,17 @@
 #include <unistd.h>
 
 #include "bios/bios.h"
+#include "bios/mouse.h"
 #include "bios/rom.h"
 #include "dos/cmd.h"
 #include "dos/dos.h"
+#include "dos/ems.h"
 #include "dos/nls.h"
 #include "dos/psp.h"
+#include "dos/xms.h"
+#include "hw/hw.h"
 #include "vdm/binfmt.h"
+#include "vdm/display.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
 #include "vdm/machine.h"
@@ -61,16 +66,21 @@
 struct options {
     const char *backend;
     const char *display;
+    enum display_kind display_kind;
+    const char *screen_dump;  /* --screen-dump=FILE */
+    const char *screenshot;   /* --screenshot=FILE.png */
     double timeout_s;
     unsigned trace;
     char *env[MAX_ENV_OPTS];
     int n_env;
     bool list_backends;
+    uint32_t xms_kib, ems_kib;   /* --xms, --ems */
     unsigned codepage;  /* --codepage, 0 = the default (437) */
 };
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
-       OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_CODEPAGE };
+       OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS, OPT_SCREEN_DUMP,
+       OPT_SCREENSHOT, OPT_CODEPAGE };
 enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
@@ -83,7 +93,11 @@ static const struct {
     { { "backends", no_argument, NULL, OPT_BACKENDS }, NULL,
       "list the CPU backends and which one auto picks" },
     { { "display", required_argument, NULL, OPT_DISPLAY }, "MODE",
-      "auto or stdio (default auto)" },
+      "auto, stdio, terminal or window (default auto)" },
+    { { "screen-dump", required_argument, NULL, OPT_SCREEN_DUMP }, "FILE",
+      "at exit, write the text screen to FILE as UTF-8" },
+    { { "screenshot", required_argument, NULL, OPT_SCREENSHOT }, "FILE.png",
+      "at exit, render the screen to FILE.png" },
     { { "timeout", required_argument, NULL, OPT_TIMEOUT }, "SECONDS",
       "stop the program after SECONDS (exit status 124)" },
     { { "trace", required_argument, NULL, OPT_TRACE }, "LIST",
@@ -96,6 +110,10 @@ static const struct {
       "make ./X.EXE and ./X.COM run through vdm (root)" },
     { { "unregister-binfmt", no_argument, NULL, OPT_UNREGISTER_BINFMT }, NULL,
       "undo --register-binfmt (root)" },
+    { { "xms", required_argument, NULL, OPT_XMS }, "KiB",
+      "XMS extended memory, 0 = none (default 16384)" },
+    { { "ems", required_argument, NULL, OPT_EMS }, "KiB",
+      "EMS expanded memory, 0 = none (default 4096)" },
     { { "help", no_argument, NULL, OPT_HELP }, NULL, "show this help" },
     { { "version", no_argument, NULL, OPT_VERSION }, NULL, "show the version" },
 };
@@ -147,6 +165,20 @@ static bool parse_trace(const char *list, unsigned *out)
 }
 
 /* Parse argv up to PROGRAM. Returns -1 to continue, else an exit status. */
+/* A memory size for --xms/--ems: KiB from 0 to `max`. */
+static bool parse_kib(const char *name, const char *arg, uint32_t max, uint32_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || end == arg || arg[0] == '-' || v > max) {
+        vdm_warn("--%s wants a size in KiB from 0 to %u, not '%s'", name, max, arg);
+        return false;
+    }
+    *out = (uint32_t)v;
+    return true;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
     struct option longopts[N_OPTIONS + 1];
@@ -172,6 +204,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_DISPLAY:
             o->display = optarg;
+            break;
+        case OPT_SCREEN_DUMP:
+            o->screen_dump = optarg;
+            break;
+        case OPT_SCREENSHOT:
+            o->screenshot = optarg;
             break;
         case OPT_TIMEOUT:
             errno = 0;
@@ -215,6 +253,14 @@ static int parse_options(int argc, char **argv, struct options *o)
             vdm_warn("%s", why);
             return EXIT_VDM_FAILED;
         }
+        case OPT_XMS:
+            if (!parse_kib("xms", optarg, XMS_MAX_KIB, &o->xms_kib))
+                return EXIT_VDM_FAILED;
+            break;
+        case OPT_EMS:
+            if (!parse_kib("ems", optarg, EMS_MAX_KIB, &o->ems_kib))
+                return EXIT_VDM_FAILED;
+            break;
         case OPT_HELP:
             usage(stdout);
             return 0;
@@ -239,8 +285,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             return EXIT_VDM_FAILED;
         }
     }
-    if (strcmp(o->display, "auto") != 0 && strcmp(o->display, "stdio") != 0) {
-        vdm_warn("--display=%s is not available in this build (auto, stdio)", o->display);
+    if (!display_parse(o->display, &o->display_kind)) {
+        vdm_warn("--display=%s is not a front end (auto, stdio, terminal, window)", o->display);
+        return EXIT_VDM_FAILED;
+    }
+    if (o->display_kind == DISPLAY_WINDOW && !display_have_window()) {
+        vdm_warn("--display=window is not available in this build (no SDL2)");
         return EXIT_VDM_FAILED;
     }
     return -1;
@@ -374,7 +424,7 @@ extern char **environ;
 
 int main(int argc, char **argv)
 {
-    struct options o = { 0 };
+    struct options o = { .xms_kib = XMS_DEFAULT_KIB, .ems_kib = EMS_DEFAULT_KIB };
     /* Started by the kernel for ./PROG.EXE (binfmt_misc, see binfmt.h):
      * argv[1] is the program, never an option, so vdm's options are left
      * at their defaults and parsing starts at PROGRAM. */
@@ -436,7 +486,9 @@ int main(int argc, char **argv)
     char dos_path[HOSTFS_DOS_MAX];
     char err[256] = "";
     bool cpu_up = false;
-    if (!bios_init(m) || !dos_init(m)) {
+    struct display disp = { 0 };
+    if (!hw_init(m) || !bios_init(m) || !mouse_init(m) || !dos_init(m) ||
+        !dos_xms_init(m, o.xms_kib) || !dos_ems_init(m, o.ems_kib)) {
         vdm_warn("out of memory");
         goto out;
     }
@@ -496,11 +548,20 @@ int main(int argc, char **argv)
     }
     cpu_up = true;
 
+    disp.screen_dump = o.screen_dump;
+    disp.screenshot = o.screenshot;
+    if (!display_init(m, &disp, display_resolve(o.display_kind), err, sizeof err)) {
+        vdm_warn("%s", err);
+        goto out;
+    }
     m->stop_signal = &stop_signal;
     catch_stop_signals();
-    switch (run_machine(m)) {
+    int outcome = run_machine(m);
+    /* The terminal is restored before any "vdm:" line is printed. */
+    bool disp_ok = display_fini(m);
+    switch (outcome) {
     case RUN_EXITED:
-        status = m->exit_code;
+        status = disp_ok ? m->exit_code : EXIT_VDM_FAILED;
         break;
     case RUN_TIMEOUT:
         vdm_warn("%s: timed out (--timeout=%g)", prog_arg, o.timeout_s);
@@ -521,12 +582,14 @@ int main(int argc, char **argv)
         break;
     }
 out:
-    /* The same teardown on every path: DOS files closed, host memory
-     * released. */
+    /* The same teardown on every path: terminal restored, DOS files
+     * closed, host memory released. */
+    display_fini(m);
     dos_destroy(m);
     if (cpu_up)
         cpu->destroy(m);
     free(m->bios);
+    mouse_destroy(m);
     machine_destroy(m);
     hostenv_free(env);
     return status;

@@ -19,6 +19,9 @@
 #                             skipped
 # shellcheck disable=SC2034  # the variables are for the sourcing scripts
 set -u
+# --display=auto would open a window when run from a desktop session:
+# tests choose their front end themselves.
+unset DISPLAY WAYLAND_DISPLAY
 VDM=$(realpath "$1")
 DOS_DIR=$(realpath "$2")
 BUILD_DIR=$(realpath "$3")
