@@ -22,9 +22,11 @@
  * FIONREAD is not supported is one byte read ahead into con_pending,
  * which the next character function returns first.
  *
- * Not yet: Ctrl-C checking (RBIL: 01h, 02h, 08h, 09h, 0Ah, 0Bh check
- * ^C/^Break and call INT 23h; 06h and 07h do not) belongs to the Ctrl-C
- * work; the break flag (33h) is kept but not acted on here.
+ * Ctrl-C: a ^C (03h) read by 01h, 08h or 0Ah goes to INT 23h through
+ * dos_ctrlc_raise() (ctrlc.h); 06h and 07h pass it on as data (RBIL INT
+ * 21/AH=01h, 06h-08h, 0Ah). Output functions and the break flag (33h)
+ * do not look for a ^C: that would mean reading input ahead of the
+ * program, which a pipe or file on stdin cannot give back.
  */
 #include <errno.h>
 #include <poll.h>
@@ -34,12 +36,14 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "dos/ctrlc.h"
 #include "dos/handle.h"
 #include "dos/int21.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
 #define CON_CTRL_Z 0x1A /* what input reads as at its end */
+#define CON_CTRL_C 0x03 /* break: INT 23h */
 #define CON_CR 0x0D
 #define CON_LF 0x0A
 #define CON_BEL 0x07
@@ -185,6 +189,8 @@ void dos_fn_con_read_echo(struct machine *m)
         m->r.ax.l = CON_CTRL_Z;
         return;
     }
+    if (c == CON_CTRL_C && dos_ctrlc_raise(m))
+        return;
     uint8_t b = (uint8_t)c;
     con_echo(m, &b, 1);
     m->r.ax.l = b;
@@ -261,10 +267,13 @@ void dos_fn_con_raw_read(struct machine *m)
 
 /* INT 21h/08h  Character input without echo (RBIL INT 21/AH=08h).
  * In:  nothing.  Out: AL = character, 1Ah at end of input.
- * Differs from 07h only in checking Ctrl-C (not yet: see the top). */
+ * Differs from 07h only in checking Ctrl-C (see the top). */
 void dos_fn_con_read_noecho(struct machine *m)
 {
-    m->r.ax.l = con_read_char(m);
+    uint8_t c = con_read_char(m);
+    if (c == CON_CTRL_C && dos_ctrlc_raise(m))
+        return;
+    m->r.ax.l = c;
 }
 
 /* INT 21h/09h  Write '$'-terminated string (RBIL INT 21/AH=09h).
@@ -330,6 +339,8 @@ void dos_fn_con_read_line(struct machine *m)
         }
         m->dos->con_skip_lf = false;
         any = true;
+        if (c == CON_CTRL_C && dos_ctrlc_raise(m))
+            return; /* the line typed so far is dropped */
         if (c == CON_CR || c == CON_LF) {
             m->dos->con_skip_lf = c == CON_CR;
             ended_by_key = true;

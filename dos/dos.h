@@ -53,6 +53,8 @@ struct dos_sft_entry {
     char name[13];       /* 8.3 name for diagnostics */
     bool time_set;       /* 57h set a time: stamped on the host at close */
     uint16_t set_date, set_time; /* ... the packed DOS date and time */
+    uint16_t fcb_owner;  /* opened by FCB (dos/fcb.c): the opener's PSP,
+                            whose termination closes it; 0 = a handle's */
 };
 
 /* Return code of the last child, for INT 21h/4Dh (AL code, AH type). */
@@ -96,6 +98,11 @@ struct dos_state {
     bool break_flag;          /* INT 21h/33h: check Ctrl-C on every call */
     bool verify_flag;
     uint8_t alloc_strategy;   /* INT 21h/58h */
+    uint8_t umb_linked;       /* INT 21h/5802h: UMBs in the chain (0/1) */
+    uint16_t country;         /* INT 21h/38h: country code (1 = USA) */
+    uint16_t codepage;        /* INT 21h/66h: system code page (437, or
+                                 --codepage); 0 until the tables are built */
+    uint16_t codepage_active; /* INT 21h/6602h: the one programs chose */
     uint16_t last_retcode;    /* INT 21h/4Dh: AH type, AL code */
 
     /* Last error, for INT 21h/59h. */
@@ -109,6 +116,9 @@ struct dos_state {
     unsigned long next_search; /* find first/next clock: each search is
                                   stamped when used, the least recently
                                   used slot is reused (dir.c) */
+
+    struct cpu_regs call_regs; /* registers at entry to the INT 21h call
+                                  now running (Ctrl-C restarts it) */
 
     struct dos_exec_frame exec_stack[DOS_MAX_NEST];
     unsigned exec_depth;
@@ -167,6 +177,10 @@ void dos_ok(struct machine *m);
 
 /* Fail: set CF, AX = code, and remember it for INT 21h/59h. */
 void dos_fail(struct machine *m, enum dos_error code);
+
+/* The drives that are mounted, bit 0 = A: (for the FCB parser's "valid
+ * drive" answers). */
+uint32_t dos_drive_mask(const struct machine *m);
 
 /* Remember an error for INT 21h/59h without touching registers (for the
  * FCB and console functions that report through AL). */

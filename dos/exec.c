@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "dos/dos.h"
+#include "dos/dosdata.h"
+#include "dos/nls.h"
+#include "dos/fcb.h"
 #include "dos/handle.h"
 #include "dos/loader.h"
 #include "dos/mem.h"
@@ -37,15 +40,6 @@ struct load_req {
     uint16_t env_src;            /* a block to copy (when env is NULL) */
     uint16_t parent;             /* 0: the program is its own parent */
 };
-
-static uint32_t drive_mask(const struct machine *m)
-{
-    uint32_t mask = 0;
-    for (int i = 0; i < HOSTFS_DRIVES; i++)
-        if (m->dos->fs.drive[i].mounted)
-            mask |= 1u << i;
-    return mask;
-}
 
 /* Build an environment block: the strings, an empty string, the word 1
  * and the program's full path (RBIL INT 21/AH=4Bh: "Format of environment
@@ -167,7 +161,7 @@ static int load_program(struct machine *m, const struct load_req *rq,
     }
     uint16_t ax = psp_build(m, psp, (uint16_t)(psp + paras),
                             rq->parent ? rq->parent : psp, env, rq->tail,
-                            rq->tail_len, drive_mask(m));
+                            rq->tail_len, dos_drive_mask(m));
 
     memset(regs, 0, sizeof *regs);
     regs->ax.w = ax;
@@ -223,6 +217,10 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
 
     struct dos_state *d = m->dos;
     d->root_psp = d->cur_psp = psp;
+    /* The drives and --codepage are known now: rebuild the tables. */
+    d->codepage_active = d->codepage;
+    nls_tables_init(m);
+    dos_data_sync_drives(m);
     uint32_t jft = mem_lin(psp, PSP_JFT);
     for (int h = DOS_STDIN; h <= DOS_STDPRN; h++) {
         mem_wr8(m, jft + (uint32_t)h, (uint8_t)h);
@@ -236,6 +234,7 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
 
 /* EXEC subfunctions (RBIL INT 21/AH=4Bh, AL). */
 #define EXEC_LOAD_AND_RUN 0x00
+#define EXEC_LOAD_ONLY 0x01
 #define EXEC_LOAD_OVERLAY 0x03
 
 /* Offsets in the EXEC parameter blocks (RBIL #01590, #01591). */
@@ -243,6 +242,8 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
 #define EPB_TAIL 0x02       /*         far pointer to the command tail */
 #define EPB_FCB1 0x06       /*         far pointers to two FCBs */
 #define EPB_FCB2 0x0A
+#define EPB_CHILD_SSSP 0x0E /* AL=01h: filled with the child's SS:SP */
+#define EPB_CHILD_CSIP 0x12 /*         and its entry CS:IP */
 #define EPB_OVL_SEG 0x00    /* AL=03h: segment to load the overlay at */
 #define EPB_OVL_RELOC 0x02  /*         relocation factor for an .EXE */
 
@@ -277,9 +278,14 @@ static void exec_overlay(struct machine *m, const uint8_t *file, size_t size,
 }
 
 /* AL=00h: load the program as a child and start it; the parent resumes
- * when the child terminates (see exec.h). */
+ * when the child terminates (see exec.h). AL=01h (`run` false): load it
+ * the same way, but give the caller (a debugger) the child's SS:SP and
+ * CS:IP in the parameter block and return; the child's PSP is current,
+ * and the child's initial AX is pushed on its stack (RBIL INT 21/AX=4B01h).
+ * When the child later terminates, the caller resumes from its 4B01h
+ * call, as with 4B00h. */
 static void exec_child(struct machine *m, const uint8_t *file, size_t size,
-                       const struct hostfs_path *hp)
+                       const struct hostfs_path *hp, bool run)
 {
     struct dos_state *d = m->dos;
     if (d->exec_depth == DOS_MAX_NEST) {
@@ -351,25 +357,35 @@ static void exec_child(struct machine *m, const uint8_t *file, size_t size,
     d->dta_off = PSP_TAIL_LEN;
     vdm_trace(m, TRACE_DOS, "EXEC %s: PSP %04Xh, entry %04X:%04X", hp->dos, child,
               regs.cs, regs.ip.w);
-    m->r = regs;
+    if (run) {
+        m->r = regs;
+        return;
+    }
+    regs.sp.w = (uint16_t)(regs.sp.w - 2);
+    mem_wr16(m, mem_lin(regs.ss, regs.sp.w), regs.ax.w);
+    mem_wr16(m, pb + EPB_CHILD_SSSP, regs.sp.w);
+    mem_wr16(m, pb + EPB_CHILD_SSSP + 2, regs.ss);
+    mem_wr16(m, pb + EPB_CHILD_CSIP, regs.ip.w);
+    mem_wr16(m, pb + EPB_CHILD_CSIP + 2, regs.cs);
+    dos_ok(m);
 }
 
 /* INT 21h/4Bh  EXEC: load and execute program (RBIL INT 21/AH=4Bh).
- * In:  AL = 00h (load and execute) or 03h (load overlay),
- *      DS:DX -> ASCIZ program path, ES:BX -> parameter block. AL=00h:
- *      environment segment (0 = copy the parent's), far pointer to the
- *      command tail, two far FCB pointers. AL=03h: load segment,
+ * In:  AL = 00h (load and execute), 01h (load, don't run) or 03h (load
+ *      overlay), DS:DX -> ASCIZ program path, ES:BX -> parameter block.
+ *      AL=00h/01h: environment segment (0 = copy the parent's), far
+ *      pointer to the command tail, two far FCB pointers; 01h gets the
+ *      child's SS:SP at 0Eh and CS:IP at 12h. AL=03h: load segment,
  *      relocation factor.
- * Out: AL=00h: on return from the child, CF clear; AL=03h: CF clear once
- *      loaded. Or CF set, AX = error (1 bad subfunction, 2 file not
+ * Out: AL=00h: on return from the child, CF clear; AL=01h/03h: CF clear
+ *      once loaded. Or CF set, AX = error (1 bad subfunction, 2 file not
  *      found, 3 path not found, 5 access denied, 8 not enough memory,
- *      0Ah bad environment, 0Bh bad format). AL=01h (load, don't run) is
- *      not provided and fails with 1. */
+ *      0Ah bad environment, 0Bh bad format). */
 void dos_fn_exec(struct machine *m)
 {
     struct dos_state *d = m->dos;
     uint8_t sub = m->r.ax.l;
-    if (sub != EXEC_LOAD_AND_RUN && sub != EXEC_LOAD_OVERLAY) {
+    if (sub != EXEC_LOAD_AND_RUN && sub != EXEC_LOAD_ONLY && sub != EXEC_LOAD_OVERLAY) {
         dos_fail(m, DOS_ERR_INVALID_FUNCTION);
         return;
     }
@@ -402,7 +418,7 @@ void dos_fn_exec(struct machine *m)
     if (sub == EXEC_LOAD_OVERLAY)
         exec_overlay(m, file, size, hp.dos);
     else
-        exec_child(m, file, size, &hp);
+        exec_child(m, file, size, &hp, sub == EXEC_LOAD_AND_RUN);
     free(file);
 }
 
@@ -421,9 +437,13 @@ void dos_terminate(struct machine *m, uint8_t code, uint8_t type)
     mem_wr32(m, 0x23 * 4, mem_rd32(m, p + PSP_CTRL_C));
     mem_wr32(m, 0x24 * 4, mem_rd32(m, p + PSP_CRIT_ERR));
 
-    dos_handles_close_all(m, psp);
-    if (type != DOS_TERM_TSR)
+    /* A resident program keeps its memory and its files (RBIL INT
+     * 21/AH=31h); any other ending closes and frees them. */
+    if (type != DOS_TERM_TSR) {
+        dos_handles_close_all(m, psp);
+        dos_fcb_close_all(m, psp);
         mcb_free_owned(m, psp);
+    }
     d->last_retcode = (uint16_t)(type << 8 | code);
 
     struct dos_exec_frame f = d->exec_stack[--d->exec_depth];

@@ -9,12 +9,18 @@
  *                                    22h restored, parent sees CF + code
  *   running  --EXEC 4B00h ok----->   suspended in its INT 21h; its regs,
  *                                    PSP and DTA pushed on exec_stack
+ *   running  --EXEC 4B01h ok----->   the same frame is pushed, but the
+ *                                    caller goes on (a debugger) with the
+ *                                    child's PSP current; the child's end
+ *                                    later resumes it from the 4B01h
  *   suspended --child terminates->   running: regs popped, CF clear, IRET
  *                                    to PSP:0Ah of the child
  *   running  --terminate--------->   gone: INT 22h/23h/24h restored from
- *                                    its PSP, handles closed, its blocks
- *                                    freed (not for TSR), 4Dh code stored;
- *                                    the root's termination ends the run
+ *                                    its PSP, handles and FCB files
+ *                                    closed, its blocks freed (a TSR,
+ *                                    31h/INT 27h, keeps both), 4Dh code
+ *                                    stored; the root's termination ends
+ *                                    the run
  * Invariants:
  *  1. exec_depth counts suspended parents; exec_stack[0..exec_depth) are
  *     their frames, oldest first, and the root is never on it.

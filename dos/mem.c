@@ -1,6 +1,6 @@
 /*
  * The MCB arena (see mem.h for the layout and invariants). Allocation is
- * first fit, as MS-DOS does by default; free blocks are merged when an
+ * first fit by default, or best or last fit (INT 21h/58h); free blocks are merged when an
  * allocation or a resize walks over them, which is also when MS-DOS
  * merges them, so programs that inspect the chain see what they expect.
  */
@@ -101,7 +101,13 @@ static void mcb_split(struct machine *m, uint16_t mcb, uint16_t paras)
 uint16_t mcb_alloc(struct machine *m, uint16_t paras, uint16_t owner,
                    uint16_t *largest, int *err)
 {
-    uint16_t best = 0;
+    /* Walk the whole chain, merging free neighbours, and pick the block
+     * the strategy wants: first fit stops at the first that is big
+     * enough; best fit takes the smallest of them, last fit the highest
+     * (RBIL INT 21/AH=58h). The high-memory bits (40h, 80h) only matter
+     * with upper memory blocks; here the low bits choose. */
+    uint8_t fit = m->dos->alloc_strategy & MCB_FIT_MASK;
+    uint16_t best = 0, pick = 0, pick_size = 0;
     bool broken = false;
     for (uint16_t mcb = m->dos->first_mcb; mcb; mcb = mcb_next(m, mcb, &broken)) {
         struct mcb b = mcb_get(m, mcb);
@@ -113,23 +119,39 @@ uint16_t mcb_alloc(struct machine *m, uint16_t paras, uint16_t owner,
             continue;
         mcb_coalesce(m, mcb);
         b = mcb_get(m, mcb);
-        if (b.size >= paras) {
-            /* A remainder of one paragraph or more gets its own MCB; an
-             * exact fit takes the whole block. */
-            if (b.size > paras)
-                mcb_split(m, mcb, paras);
-            b = mcb_get(m, mcb);
-            b.owner = owner;
-            mcb_put(m, mcb, b);
-            memset(mem_ptr(m, mcb_lin(mcb) + MCB_NAME, 8), 0, 8);
-            return (uint16_t)(mcb + 1);
-        }
         if (b.size > best)
             best = b.size;
+        if (b.size < paras)
+            continue;
+        if (!pick || fit == MCB_FIT_LAST || (fit == MCB_FIT_BEST && b.size < pick_size)) {
+            pick = mcb;
+            pick_size = b.size;
+        }
+        if (fit == MCB_FIT_FIRST)
+            break;
     }
-    *largest = best;
-    *err = broken ? DOS_ERR_MCB_DESTROYED : DOS_ERR_INSUFFICIENT_MEMORY;
-    return 0;
+    if (!pick || broken) {
+        *largest = best;
+        *err = broken ? DOS_ERR_MCB_DESTROYED : DOS_ERR_INSUFFICIENT_MEMORY;
+        return 0;
+    }
+    uint16_t mcb = pick;
+    /* A remainder of one paragraph or more gets its own MCB; an exact fit
+     * takes the whole block. Last fit takes the top of the block and
+     * leaves the bottom free, as MS-DOS does. */
+    if (pick_size > paras) {
+        if (fit == MCB_FIT_LAST && pick_size > paras + 1u) {
+            mcb_split(m, mcb, (uint16_t)(pick_size - paras - 1));
+            mcb = (uint16_t)(mcb + pick_size - paras);
+        } else {
+            mcb_split(m, mcb, paras);
+        }
+    }
+    struct mcb b = mcb_get(m, mcb);
+    b.owner = owner;
+    mcb_put(m, mcb, b);
+    memset(mem_ptr(m, mcb_lin(mcb) + MCB_NAME, 8), 0, 8);
+    return (uint16_t)(mcb + 1);
 }
 
 /* Is `mcb` one of the chain's MCBs? Sets *broken when the walk fails. */

@@ -33,7 +33,18 @@ struct machine;
 /* Set up one free block from `first` to MEM_TOP_SEG. */
 void mcb_init(struct machine *m, uint16_t first);
 
-/* Allocate `paras` paragraphs for `owner` (first fit, the MS-DOS default).
+/* Allocation strategies (INT 21h/58h, dos->alloc_strategy; RBIL Table
+ * 01679): the low bits choose the fit; 40h asks for upper memory only,
+ * 80h for upper memory first, then low. */
+#define MCB_FIT_FIRST 0x00
+#define MCB_FIT_BEST 0x01
+#define MCB_FIT_LAST 0x02
+#define MCB_FIT_MASK 0x03
+#define MCB_HIGH_ONLY 0x40
+#define MCB_HIGH_FIRST 0x80
+
+/* Allocate `paras` paragraphs for `owner` with the current strategy
+ * (dos->alloc_strategy; first fit, the MS-DOS default).
  * Returns the block's segment (MCB + 1) or 0; on 0, *largest is the size
  * of the largest free block (coalesced). Error codes: DOS_ERR_MCB_DESTROYED
  * if the chain is broken, else DOS_ERR_INSUFFICIENT_MEMORY, in *err. */

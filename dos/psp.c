@@ -1,69 +1,20 @@
 /*
  * Building a PSP (layout in psp.h) and filling its two default FCBs from
- * the command tail, as COMMAND.COM does with INT 21h/29h before EXEC.
+ * the command tail, as COMMAND.COM does with INT 21h/29h (AL = 01h)
+ * before EXEC (the parser is fcb_parse.c's).
  */
 #include "dos/psp.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #include "bios/rom.h"
+#include "dos/fcb_parse.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
 #define OP_INT 0xCD
 #define OP_RETF 0xCB
 #define OP_CALL_FAR 0x9A
-
-/* Characters that end a file name in a command tail (RBIL INT 21/AH=29h). */
-static bool fcb_separator(char c)
-{
-    return c == 0 || strchr(":.;,=+ \t/\"[]<>|\r", c) != NULL;
-}
-
-/* Parse one file name from *p into an unopened FCB at `fcb`; returns 0,
- * or FFh when a drive letter names a drive not in `valid_drives` (bit 0 =
- * A:). Leading separators are skipped, as with 29h's "skip leading
- * separators" bit. */
-static uint8_t fcb_parse(struct machine *m, uint32_t fcb, const char **p,
-                         uint32_t valid_drives)
-{
-    const char *s = *p;
-    while (*s == ' ' || *s == '\t' || *s == ',' || *s == ';' || *s == '=' || *s == '+')
-        s++;
-    uint8_t name[11];
-    memset(name, ' ', sizeof name);
-    uint8_t drive = 0;
-    if (s[0] && s[1] == ':' && isalpha((unsigned char)s[0])) {
-        drive = (uint8_t)(toupper((unsigned char)s[0]) - 'A' + 1);
-        s += 2;
-    }
-    unsigned i = 0;
-    for (; !fcb_separator(*s); s++) {
-        if (*s == '*') {
-            while (i < 8)
-                name[i++] = '?';
-        } else if (i < 8) {
-            name[i++] = (uint8_t)toupper((unsigned char)*s);
-        }
-    }
-    if (*s == '.') {
-        s++;
-        i = 8;
-        for (; !fcb_separator(*s); s++) {
-            if (*s == '*') {
-                while (i < 11)
-                    name[i++] = '?';
-            } else if (i < 11) {
-                name[i++] = (uint8_t)toupper((unsigned char)*s);
-            }
-        }
-    }
-    mem_wr8(m, fcb, drive);
-    mem_write(m, fcb + 1, name, sizeof name);
-    *p = s;
-    return drive && !(valid_drives & (1u << (drive - 1))) ? 0xFF : 0;
-}
 
 uint16_t psp_build(struct machine *m, uint16_t psp, uint16_t mem_top,
                    uint16_t parent, uint16_t env_seg, const char *tail,
@@ -108,13 +59,14 @@ uint16_t psp_build(struct machine *m, uint16_t psp, uint16_t mem_top,
     host[PSP_TAIL + tail_len] = '\r';
 
     /* The default FCBs, from the first two words of the tail. */
-    char buf[PSP_TAIL_MAX + 1];
-    memcpy(buf, tail, tail_len);
-    buf[tail_len] = 0;
-    const char *s = buf;
-    memset(host + PSP_FCB1 + 1, ' ', 11);
-    memset(host + PSP_FCB2 + 1, ' ', 11);
-    uint8_t al = fcb_parse(m, p + PSP_FCB1, &s, valid_drives);
-    uint8_t ah = fcb_parse(m, p + PSP_FCB2, &s, valid_drives);
+    const uint8_t *s = (const uint8_t *)tail;
+    uint8_t al, ah;
+    size_t used = dos_fcb_parse_name(s, tail_len, FCB_PARSE_SKIP_SEP, host + PSP_FCB1,
+                                     valid_drives, &al);
+    dos_fcb_parse_name(s + used, tail_len - used, FCB_PARSE_SKIP_SEP, host + PSP_FCB2,
+                       valid_drives, &ah);
+    /* AL/AH are FFh for a bad drive, else 00h (wildcards do not count). */
+    al = al == FCB_PARSE_BAD_DRIVE ? al : 0;
+    ah = ah == FCB_PARSE_BAD_DRIVE ? ah : 0;
     return (uint16_t)(ah << 8 | al);
 }

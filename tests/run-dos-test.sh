@@ -7,6 +7,8 @@
 # .expect directives (one per line; '#' starts a comment):
 #   args TEXT...          command-line arguments after PROGRAM
 #   option --X=Y          an option for vdm itself (repeatable)
+#   host-env NAME=VALUE   set NAME in vdm's own (host) environment, e.g. a
+#                         locale for the country tests (repeatable)
 #   stdin FILE            feed FILE (next to the .expect) on standard input
 #   stdin-text TEXT       feed TEXT and a newline on standard input
 #   setup SRC [DEST]      copy SRC (next to the .expect) into the run directory
@@ -47,7 +49,7 @@ trap 'rm -rf "$run"' EXIT
 cp "$prog" "$run/"
 progname=$(basename "$prog")
 
-args=() opts=() stdin=/dev/null want_exit=0 timeout=20
+args=() opts=() hostenv=() stdin=/dev/null want_exit=0 timeout=20
 stdout_file="" fails=0
 checks=()
 lines_mode=0
@@ -63,6 +65,7 @@ while IFS= read -r line || [ -n "$line" ]; do
   case "$key" in
     args) read -r -a args <<< "$rest" ;;
     option) opts+=("$rest") ;;
+    host-env) hostenv+=("$rest") ;;
     stdin) stdin="$srcdir/$rest" ;;
     stdin-text) printf '%s\n' "$rest" > "$run/.stdin"; stdin="$run/.stdin" ;;
     setup) read -r src dest <<< "$rest"; cp "$srcdir/$src" "$run/${dest:-$src}" ;;
@@ -80,7 +83,7 @@ while IFS= read -r line || [ -n "$line" ]; do
   esac
 done < "$expect"
 
-(cd "$run" && "$vdm" --backend="$backend" --timeout="$timeout" "${opts[@]}" \
+(cd "$run" && env "${hostenv[@]+"${hostenv[@]}"}" "$vdm" --backend="$backend" --timeout="$timeout" "${opts[@]}" \
     "$progname" "${args[@]}" < "$stdin" > "$run/.stdout" 2> "$run/.stderr")
 status=$?
 

@@ -24,6 +24,7 @@
 #include "dos/cmd.h"
 #include "dos/dos.h"
 #include "dos/ems.h"
+#include "dos/nls.h"
 #include "dos/psp.h"
 #include "dos/xms.h"
 #include "hw/hw.h"
@@ -84,11 +85,13 @@ struct options {
     const char *printer;         /* --printer=FILE or |CMD, or NULL */
     bool lowercase;
     uint32_t xms_kib, ems_kib;   /* --xms, --ems */
+    unsigned codepage;  /* --codepage, 0 = the default (437) */
 };
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
        OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS, OPT_SCREEN_DUMP,
-       OPT_SCREENSHOT, OPT_DRIVE, OPT_FOLLOW, OPT_PRINTER, OPT_LOWERCASE };
+       OPT_SCREENSHOT, OPT_DRIVE, OPT_FOLLOW, OPT_PRINTER, OPT_LOWERCASE,
+       OPT_CODEPAGE };
 enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
@@ -120,6 +123,8 @@ static const struct {
       "PRN/LPTn output: append to FILE, or pipe to |CMD" },
     { { "lowercase", no_argument, NULL, OPT_LOWERCASE }, NULL,
       "create new files and directories in lower case" },
+    { { "codepage", required_argument, NULL, OPT_CODEPAGE }, "N",
+      "DOS code page: 437 or 850 (default 437)" },
     { { "register-binfmt", no_argument, NULL, OPT_REGISTER_BINFMT }, NULL,
       "make ./X.EXE and ./X.COM run through vdm (root)" },
     { { "unregister-binfmt", no_argument, NULL, OPT_UNREGISTER_BINFMT }, NULL,
@@ -318,6 +323,13 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_LOWERCASE:
             o->lowercase = true;
+            break;
+        case OPT_CODEPAGE:
+            o->codepage = (unsigned)strtoul(optarg, &end, 10);
+            if (*end || end == optarg || !nls_codepage_ok(o->codepage)) {
+                vdm_warn("--codepage wants 437 or 850, not '%s'", optarg);
+                return EXIT_VDM_FAILED;
+            }
             break;
         case OPT_REGISTER_BINFMT:
         case OPT_UNREGISTER_BINFMT: {
@@ -629,6 +641,8 @@ int main(int argc, char **argv)
         goto out;
     }
     fault_init(m);
+    if (o.codepage)
+        m->dos->codepage = (uint16_t)o.codepage;
     if (!mount_drives(m, &o))
         goto out;
     char comspec[PATH_MAX];
