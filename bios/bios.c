@@ -40,6 +40,12 @@ static const struct {
     { "system configuration", bios_sysconf_init },
 };
 
+void bios_destroy(struct machine *m)
+{
+    free(m->bios);
+    m->bios = NULL;
+}
+
 bool bios_init(struct machine *m)
 {
     m->bios = calloc(1, sizeof *m->bios);

@@ -33,6 +33,9 @@ void bios_sysconf_init(struct machine *m);
  * into the shift state and the keyboard buffer. */
 void bios_int09(struct machine *m);
 
+/* Release what bios_init() allocated; safe on a machine without a BIOS. */
+void bios_destroy(struct machine *m);
+
 /* Console output through the BIOS teletype, as the CON driver and INT 29h
  * do on a PC: the character goes on the active page (cursor, scrolling)
  * and, unless the front end shows the emulated screen, to standard

@@ -744,7 +744,7 @@ out:
     dos_destroy(m);
     if (cpu_up)
         cpu->destroy(m);
-    free(m->bios);
+    bios_destroy(m);
     mouse_destroy(m);
     machine_destroy(m);
     hostenv_free(env);

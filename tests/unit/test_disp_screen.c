@@ -46,6 +46,7 @@ static void test_colour_page_and_cursor(void **state)
     disp_screen_read(m, s);
     assert_false(s->cur_visible);
     free(s);
+    bios_destroy(m);
     machine_destroy(m);
 }
 
@@ -71,6 +72,7 @@ static void test_mono_and_sizes(void **state)
     assert_int_equal(s->cols, 80);
     assert_int_equal(s->rows, 25);
     free(s);
+    bios_destroy(m);
     machine_destroy(m);
 }
 

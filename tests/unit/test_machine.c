@@ -153,8 +153,8 @@ static void test_two_machines(void **state)
     b->cpu->destroy(b);
     dos_destroy(a);
     dos_destroy(b);
-    free(a->bios);
-    free(b->bios);
+    bios_destroy(a);
+    bios_destroy(b);
     machine_destroy(a);
     machine_destroy(b);
     unlink(pa);

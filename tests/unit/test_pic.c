@@ -261,7 +261,7 @@ static void test_key_event_to_bios_buffer(void **state)
     uint16_t head = mem_rd16(m, BDA_LIN + BDA_KBD_HEAD);
     assert_int_equal(mem_rd16(m, BDA_LIN + BDA_KBD_TAIL), head + 2);
     assert_int_equal(mem_rd16(m, mem_lin(BDA_SEG, head)), 0x1E61);
-    free(m->bios);
+    bios_destroy(m);
     machine_destroy(m);
 }
 
