@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "dos/cmd.h"
 #include "dos/dos.h"
 #include "dos/dosdata.h"
 #include "dos/nls.h"
@@ -284,8 +286,32 @@ static void exec_overlay(struct machine *m, const uint8_t *file, size_t size,
  * and the child's initial AX is pushed on its stack (RBIL INT 21/AX=4B01h).
  * When the child later terminates, the caller resumes from its 4B01h
  * call, as with 4B00h. */
+/* The command tail the EXEC parameter block at `pb` points to, as a C
+ * string in `tail` (PSP_TAIL_MAX + 1 bytes); returns its length. A tail
+ * ends at its CR even when the length byte says more. */
+static unsigned epb_tail(struct machine *m, uint32_t pb, char *tail)
+{
+    uint32_t tail_lin = epb_far(m, pb + EPB_TAIL);
+    unsigned tail_len = mem_rd8(m, tail_lin);
+    if (tail_len > PSP_TAIL_MAX)
+        tail_len = PSP_TAIL_MAX;
+    for (unsigned i = 0; i < tail_len; i++)
+        tail[i] = (char)mem_rd8(m, tail_lin + 1 + i);
+    tail[tail_len] = 0;
+    char *cr = memchr(tail, '\r', tail_len);
+    if (cr) {
+        *cr = 0;
+        tail_len = (unsigned)(cr - tail);
+    }
+    return tail_len;
+}
+
+/* Load (and with `run`, start) a child from `file` with command tail
+ * `tail` (tail_len bytes); the rest of the EXEC parameter block at ES:BX
+ * gives its environment and FCBs. */
 static void exec_child(struct machine *m, const uint8_t *file, size_t size,
-                       const struct hostfs_path *hp, bool run)
+                       const struct hostfs_path *hp, const char *tail, unsigned tail_len,
+                       bool run)
 {
     struct dos_state *d = m->dos;
     if (d->exec_depth == DOS_MAX_NEST) {
@@ -294,20 +320,8 @@ static void exec_child(struct machine *m, const uint8_t *file, size_t size,
     }
     uint32_t pb = mem_lin(m->r.es, m->r.bx.w);
     uint16_t env_seg = mem_rd16(m, pb + EPB_ENV);
-    uint32_t tail_lin = epb_far(m, pb + EPB_TAIL);
     uint32_t fcb1 = epb_far(m, pb + EPB_FCB1);
     uint32_t fcb2 = epb_far(m, pb + EPB_FCB2);
-    char tail[PSP_TAIL_MAX + 1];
-    unsigned tail_len = mem_rd8(m, tail_lin);
-    if (tail_len > PSP_TAIL_MAX)
-        tail_len = PSP_TAIL_MAX;
-    for (unsigned i = 0; i < tail_len; i++)
-        tail[i] = (char)mem_rd8(m, tail_lin + 1 + i);
-    tail[tail_len] = 0;
-    /* A tail ends at its CR even when the length byte says more. */
-    char *cr = memchr(tail, '\r', tail_len);
-    if (cr)
-        tail_len = (unsigned)(cr - tail);
 
     /* The child's PSP:0Ah gets the parent's return address through INT
      * 22h, which psp_build() copies; the old INT 22h comes back with the
@@ -370,6 +384,63 @@ static void exec_child(struct machine *m, const uint8_t *file, size_t size,
     dos_ok(m);
 }
 
+static bool is_batch(const char *dos_path)
+{
+    size_t n = strlen(dos_path);
+    return n >= 4 && strcasecmp(dos_path + n - 4, ".BAT") == 0;
+}
+
+/* The value of `name` in the environment block at `seg`, or false. */
+static bool env_lookup(struct machine *m, uint16_t seg, const char *name, char *out, size_t cap)
+{
+    size_t nl = strlen(name);
+    uint32_t base = mem_lin(seg, 0);
+    uint32_t off = 0;
+    char var[HOSTFS_DOS_MAX + 64];
+    while (seg && off < ENV_MAX && mem_rd8(m, base + off)) {
+        size_t n = 0;
+        uint8_t c;
+        while ((c = mem_rd8(m, base + off)) != 0 && off < ENV_MAX) {
+            if (n < sizeof var - 1)
+                var[n++] = (char)c;
+            off++;
+        }
+        var[n] = 0;
+        off++;
+        if (n > nl && var[nl] == '=' && strncasecmp(var, name, nl) == 0) {
+            size_t vl = n - nl - 1;
+            if (vl >= cap)
+                return false; /* longer than any DOS path: not usable */
+            memcpy(out, var + nl + 1, vl + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* EXEC of a .BAT (the DOS kernel issue: "4Bh with a .BAT runs through
+ * COMMAND.COM"): turn *hp into the caller's COMSPEC (vdm's built-in
+ * Z:\COMMAND.COM by default) and the tail into "/C FILE.BAT tail".
+ * Returns 0 or a DOS error (0Bh when the new tail would not fit). */
+static int batch_via_comspec(struct machine *m, struct hostfs_path *hp, char *tail,
+                             unsigned *tail_len)
+{
+    char comspec[HOSTFS_DOS_MAX];
+    uint16_t env = mem_rd16(m, mem_lin(m->dos->cur_psp, PSP_ENV_SEG));
+    if (!env_lookup(m, env, "COMSPEC", comspec, sizeof comspec))
+        snprintf(comspec, sizeof comspec, "%s", CMD_COMSPEC);
+    char args[PSP_TAIL_MAX + 1];
+    snprintf(args, sizeof args, "%s", tail);
+    int n = snprintf(tail, PSP_TAIL_MAX + 1, " /C %s%s", hp->dos, args);
+    if (n < 0 || n > PSP_TAIL_MAX)
+        return DOS_ERR_INVALID_FORMAT;
+    *tail_len = (unsigned)n;
+    int e = hostfs_resolve(&m->dos->fs, m->dos->cur_drive, comspec, HOSTFS_EXISTING, hp);
+    if (!e && hp->is_dir)
+        e = DOS_ERR_ACCESS_DENIED;
+    return e;
+}
+
 /* INT 21h/4Bh  EXEC: load and execute program (RBIL INT 21/AH=4Bh).
  * In:  AL = 00h (load and execute), 01h (load, don't run) or 03h (load
  *      overlay), DS:DX -> ASCIZ program path, ES:BX -> parameter block.
@@ -404,6 +475,17 @@ void dos_fn_exec(struct machine *m)
         dos_fail(m, DOS_ERR_ACCESS_DENIED);
         return;
     }
+    char tail[PSP_TAIL_MAX + 1];
+    unsigned tail_len = epb_tail(m, mem_lin(m->r.es, m->r.bx.w), tail);
+    if (sub == EXEC_LOAD_AND_RUN && is_batch(hp.dos)) {
+        /* A batch file runs through the command interpreter: COMSPEC /C
+         * FILE.BAT with the caller's tail after it. */
+        e = batch_via_comspec(m, &hp, tail, &tail_len);
+        if (e) {
+            dos_fail(m, e);
+            return;
+        }
+    }
     size_t size = 0;
     int fd = hostfs_open(&d->fs, &hp, O_RDONLY, 0); /* beneath the drive root */
     if (fd < 0) {
@@ -418,7 +500,7 @@ void dos_fn_exec(struct machine *m)
     if (sub == EXEC_LOAD_OVERLAY)
         exec_overlay(m, file, size, hp.dos);
     else
-        exec_child(m, file, size, &hp, sub == EXEC_LOAD_AND_RUN);
+        exec_child(m, file, size, &hp, tail, tail_len, sub == EXEC_LOAD_AND_RUN);
     free(file);
 }
 

@@ -1,0 +1,3 @@
+@echo off
+echo %1-%2> OUT.TXT
+exit 7
