@@ -88,11 +88,13 @@ else
     skip_case "needs xdotool"
   else
     (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-       "$VDM" --display=window --timeout=20 --screen-dump=keys.txt KEYS.COM \
+       "$VDM" --display=window --timeout=60 --screen-dump=keys.txt KEYS.COM \
        < /dev/null > "$out" 2> "$err") &
     vdm=$!
     win=""
-    for ((i = 0; i < 80; i++)); do
+    # Generous: a sanitizer build on a loaded machine takes seconds to
+    # bring SDL up. Nothing here is judged on time.
+    for ((i = 0; i < 400; i++)); do
       win=$(xdotool search --name "KEYS.COM - vdm" 2> /dev/null | head -1)
       [ -n "$win" ] && break
       sleep 0.1
