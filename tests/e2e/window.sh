@@ -65,10 +65,10 @@ else
   # leaks in "<unknown module>", which LeakSanitizer can neither name nor
   # suppress. vdm's own allocations are leak-checked by the other cases.
   (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-     "$VDM" --timeout=6 KEYS.COM < /dev/null > "$out" 2> "$err") &
+     "$VDM" --timeout=15 KEYS.COM < /dev/null > "$out" 2> "$err") &
   vdm=$!
   got=0
-  for ((i = 0; i < 80; i++)); do
+  for ((i = 0; i < 400; i++)); do
     sleep 0.1
     xwd -silent -name "KEYS.COM - vdm" -out "$work/win.xwd" 2> /dev/null && { got=1; break; }
   done
