@@ -34,6 +34,7 @@ struct sdl {
     struct disp_screen now, shown;
     bool shown_valid, shown_blink;
     bool fullscreen;
+    bool closed;          /* the user closed the window */
 };
 
 /* SDL scancode -> set-1 scancode (ext: the E0-prefixed grey keys). */
@@ -189,6 +190,7 @@ static void sdl_poll_input(struct machine *m, struct display *d)
     while (SDL_PollEvent(&e)) {
         switch (e.type) {
         case SDL_QUIT:
+            s->closed = true;
             raise(SIGHUP); /* the window's "terminal" went away */
             break;
         case SDL_KEYDOWN:
@@ -257,12 +259,40 @@ static void sdl_refresh(struct machine *m, struct display *d, uint64_t now)
     s->shown_valid = true;
 }
 
+/* VDM_KEEP_WINDOW=1 (the desktop entry's "keep the window open" action):
+ * when the program has ended, leave its final screen up until a key, a
+ * click or the window is closed, so a double-clicked program that prints
+ * and exits can still be read. */
+static void keep_window(struct machine *m, struct display *d)
+{
+    struct sdl *s = d->priv;
+    const char *keep = getenv("VDM_KEEP_WINDOW");
+    if (!keep || strcmp(keep, "1") != 0 || s->closed || !s->win ||
+        m->outcome == RUN_SIGNALLED)
+        return;
+    char title[160];
+    snprintf(title, sizeof title, "%s - vdm (ended: press a key to close)",
+             m->program_name ? m->program_name : "DOS");
+    SDL_SetWindowTitle(s->win, title);
+    s->shown_valid = false;
+    sdl_refresh(m, d, vdm_now_ns());
+    SDL_Event e;
+    while (SDL_WaitEvent(&e)) {
+        if (e.type == SDL_QUIT || e.type == SDL_KEYDOWN || e.type == SDL_MOUSEBUTTONDOWN)
+            break;
+        if (e.type == SDL_WINDOWEVENT) {
+            s->shown_valid = false;
+            sdl_refresh(m, d, vdm_now_ns());
+        }
+    }
+}
+
 static void sdl_fini(struct machine *m, struct display *d)
 {
-    (void)m;
     struct sdl *s = d->priv;
     if (!s)
         return;
+    keep_window(m, d);
     if (s->tex)
         SDL_DestroyTexture(s->tex);
     SDL_DestroyRenderer(s->ren);

@@ -117,6 +117,33 @@ else
       grep -qE "$want" "$work/keys.txt" 2> /dev/null || bad "no line matching '$want'"
     done
   fi
+  end_case
+  begin "VDM_KEEP_WINDOW=1 keeps the final screen up until a key"
+  if ! command -v xdotool > /dev/null; then
+    skip_case "needs xdotool"
+  else
+    cp "$BUILD_DIR/HELLO.COM" "$work/HELLO.COM"
+    (cd "$work" && VDM_KEEP_WINDOW=1 ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+       "$VDM" --display=window HELLO.COM < /dev/null > "$out" 2> "$err") &
+    vdm=$!
+    win=""
+    for ((i = 0; i < 400; i++)); do
+      win=$(xdotool search --name "HELLO.COM - vdm \(ended" 2> /dev/null | head -1)
+      [ -n "$win" ] && break
+      sleep 0.1
+    done
+    if [ -z "$win" ]; then
+      bad "no window titled 'HELLO.COM - vdm (ended...' stayed after the program ended"
+      kill $vdm 2> /dev/null
+    else
+      kill -0 $vdm 2> /dev/null || bad "vdm did not wait for a key"
+      xdotool windowfocus --sync "$win" 2> /dev/null
+      xdotool key space
+    fi
+    wait $vdm
+    st=$?
+    want_status 0
+  fi
   kill $xvfb 2> /dev/null
   wait $xvfb 2> /dev/null
   unset DISPLAY
