@@ -9,46 +9,57 @@
  * Unicorn differs from a PC in three ways the backend makes up for:
  * - INT n (and CPU exceptions) reach UC_HOOK_INTR instead of vectoring
  *   through the IVT, so the hook performs the real-mode entry (the same
- *   push FLAGS, CS, IP and IVT load as run_real_mode_interrupt()).
+ *   push FLAGS, CS, IP and IVT load as run_real_mode_interrupt()). When
+ *   the vector leads straight to its ROM stub, the hook also does what the
+ *   stub's HLT would ask of the run loop (run_service_trap) and lets the
+ *   guest go on at the stub's IRET: an INT 21h costs no engine exit.
  * - Translated blocks are cached, and QEMU only notices code changes made
  *   by the guest. Host handlers write guest memory too (EXEC loads a
- *   program, a read fills a buffer that may hold code). Flushing the whole
- *   cache costs ~50 ms here and dropping all of guest memory ~40 us, too
- *   much per INT 21h, so the block hook marks the pages code ran from, the
- *   backend keeps a copy of those pages as each slice ends, and before the
- *   next slice drops the translations of any page that changed meanwhile.
- * - There is no cheap instruction budget (uc_emu_start's count hooks every
- *   instruction), so a block hook counts translated-block entries and stops
- *   the engine after about budget/UC_INSNS_PER_BLOCK of them. A stop the
- *   hook did not ask for, with UC_ERR_OK, is a HLT (IP past it).
+ *   program, a read fills a buffer that may hold code); vdm/mem.c logs
+ *   those writes (m->dirty) and the backend drops the translations of
+ *   exactly those ranges before the guest runs again. Blocks elsewhere
+ *   stay, so a loop that reads into a buffer next to its code keeps its
+ *   translation.
+ * - There is no cheap instruction budget (uc_emu_start's count and block
+ *   hooks cost a call per instruction or block), so a slice is time: a
+ *   helper thread stops the engine every UC_SLICE_NS while a slice runs,
+ *   as Unicorn's own timeout does. An engine stop with UC_ERR_OK that the
+ *   thread did not ask for is a HLT (IP past it).
  */
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicorn/unicorn.h>
 
+#include "bios/rom.h"
 #include "cpu.h"
 #include "machine.h"
 #include "mem.h"
 #include "run.h"
 
-/* A rough mean of instructions per translated block, to turn the run loop's
- * instruction budget into a block count. */
-#define UC_INSNS_PER_BLOCK 4u
+/* One slice: the run loop's clock checks (timer IRQ, --timeout) come at
+ * least this often. */
+#define UC_SLICE_NS 1000000L
 
-#define UC_PAGE_SHIFT 12
-#define UC_PAGE_SIZE (1u << UC_PAGE_SHIFT)
-#define UC_PAGES (MEM_SIZE >> UC_PAGE_SHIFT)
+#define X86_HLT 0xF4u
 
 struct uc_priv {
     uc_engine *uc;
     struct machine *m;
     uint32_t hma_mask;        /* the a20_mask the area above 1 MiB maps; 0: none */
-    uint64_t blocks_left;     /* block entries until the slice ends */
-    bool slice_stop;          /* the block hook stopped the engine */
-    bool code_page[UC_PAGES]; /* translated code came from this page */
-    uint8_t *shadow;          /* code pages as the last slice left them */
-    uc_hook hooks[4];
+    uc_hook hooks[3];
+    /* The slice thread: while `running`, it stops the engine every
+     * UC_SLICE_NS and sets `tick`; `quit` (under `lock`) ends it. */
+    pthread_t ticker;
+    bool has_ticker;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    bool quit;
+    atomic_bool running, tick;
 };
 
 /* Registers in struct cpu_regs order, for the batch calls. */
@@ -60,22 +71,17 @@ static const int uc_gpr_ids[] = {
 };
 #define UC_NREGS (sizeof uc_gpr_ids / sizeof uc_gpr_ids[0])
 
-static void regs_exchange(uc_engine *uc, struct cpu_regs *r, bool to_uc)
+/* struct cpu_regs as the value array of the batch calls. */
+static void regs_pack(const struct cpu_regs *r, uint32_t v[UC_NREGS])
 {
-    uint32_t v[UC_NREGS];
-    void *ptrs[UC_NREGS];
-    for (unsigned i = 0; i < UC_NREGS; i++)
-        ptrs[i] = &v[i];
-    if (to_uc) {
-        const uint32_t g[] = { r->ax.e, r->bx.e, r->cx.e, r->dx.e, r->si.e, r->di.e,
-                               r->bp.e, r->sp.e, r->ip.e, r->flags | 0x2, r->cs, r->ds,
-                               r->es, r->ss, r->fs, r->gs };
-        memcpy(v, g, sizeof v);
-        uc_reg_write_batch(uc, (int *)uc_gpr_ids, ptrs, UC_NREGS);
-        return;
-    }
-    memset(v, 0, sizeof v);
-    uc_reg_read_batch(uc, (int *)uc_gpr_ids, ptrs, UC_NREGS);
+    const uint32_t g[] = { r->ax.e, r->bx.e, r->cx.e, r->dx.e, r->si.e, r->di.e,
+                           r->bp.e, r->sp.e, r->ip.e, r->flags | 0x2, r->cs, r->ds,
+                           r->es, r->ss, r->fs, r->gs };
+    memcpy(v, g, sizeof g);
+}
+
+static void regs_unpack(const uint32_t v[UC_NREGS], struct cpu_regs *r)
+{
     r->ax.e = v[0];
     r->bx.e = v[1];
     r->cx.e = v[2];
@@ -94,14 +100,78 @@ static void regs_exchange(uc_engine *uc, struct cpu_regs *r, bool to_uc)
     r->gs = (uint16_t)v[15];
 }
 
+/* Read all registers into r; `was` (may be NULL) keeps the raw values for
+ * regs_write_changed(). */
+static void regs_read(uc_engine *uc, struct cpu_regs *r, uint32_t was[UC_NREGS])
+{
+    uint32_t v[UC_NREGS] = { 0 };
+    void *ptrs[UC_NREGS];
+    for (unsigned i = 0; i < UC_NREGS; i++)
+        ptrs[i] = &v[i];
+    uc_reg_read_batch(uc, (int *)uc_gpr_ids, ptrs, UC_NREGS);
+    regs_unpack(v, r);
+    if (was)
+        memcpy(was, v, sizeof v);
+}
+
+/* Write the registers of r that differ from `was` (all when was is NULL):
+ * a segment write reloads the descriptor cache and an EIP write restarts
+ * the engine's loop, so a handler that changed only AX costs one write. */
+static void regs_write_changed(uc_engine *uc, const struct cpu_regs *r, const uint32_t *was)
+{
+    uint32_t v[UC_NREGS];
+    int ids[UC_NREGS];
+    void *ptrs[UC_NREGS];
+    unsigned n = 0;
+    regs_pack(r, v);
+    for (unsigned i = 0; i < UC_NREGS; i++) {
+        if (was && v[i] == was[i])
+            continue;
+        ids[n] = uc_gpr_ids[i];
+        ptrs[n++] = &v[i];
+    }
+    if (n)
+        uc_reg_write_batch(uc, ids, ptrs, (int)n);
+}
+
+/* Drop the translations of what the host wrote since the last call (see
+ * the top of the file); while A20 is off the first 64 KiB also show above
+ * 1 MiB. */
+static void uc_drop_host_writes(struct uc_priv *p)
+{
+    struct mem_dirty *d = &p->m->dirty;
+    for (unsigned i = 0; i < d->n; i++) {
+        uc_ctl_remove_cache(p->uc, d->lo[i], d->hi[i]);
+        if (p->hma_mask == MEM_A20_OFF_MASK && d->lo[i] < MEM_SIZE - MEM_CONV_SIZE) {
+            uint32_t hi = d->hi[i] < MEM_SIZE - MEM_CONV_SIZE ? d->hi[i] : MEM_SIZE - MEM_CONV_SIZE;
+            uc_ctl_remove_cache(p->uc, MEM_CONV_SIZE + d->lo[i], MEM_CONV_SIZE + hi);
+        }
+    }
+    d->n = 0;
+}
+
 /* INT n, INTO, INT3 and CPU exceptions: enter the guest's handler through
- * the IVT, as a real-mode CPU does. */
+ * the IVT, as a real-mode CPU does. A vector that leads to its own ROM
+ * stub is served here and now, as if the stub's HLT had trapped; the guest
+ * resumes at the stub's IRET. What the run loop must see (the program
+ * ended, A20 moved) stops the engine instead. */
 static void uc_on_intr(uc_engine *uc, uint32_t intno, void *user)
 {
     struct uc_priv *p = user;
-    regs_exchange(uc, &p->m->r, false);
-    run_real_mode_interrupt(p->m, (uint8_t)intno);
-    regs_exchange(uc, &p->m->r, true);
+    struct machine *m = p->m;
+    uint32_t was[UC_NREGS];
+    regs_read(uc, &m->r, was);
+    run_real_mode_interrupt(m, (uint8_t)intno);
+    if (m->r.cs == ROM_SEG && mem_rd8(m, mem_lin(m->r.cs, m->r.ip.w)) == X86_HLT) {
+        m->r.ip.w = (uint16_t)(m->r.ip.w + 1);
+        if (!run_service_trap(m))
+            m->r.ip.w = (uint16_t)(m->r.ip.w - 1); /* not a stub: let the HLT run */
+    }
+    regs_write_changed(uc, &m->r, was);
+    if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask)
+        uc_emu_stop(uc);
+    else
+        uc_drop_host_writes(p);
 }
 
 static uint32_t uc_on_in(uc_engine *uc, uint32_t port, int size, void *user)
@@ -117,20 +187,8 @@ static void uc_on_out(uc_engine *uc, uint32_t port, int size, uint32_t value, vo
 {
     struct uc_priv *p = user;
     port_io(p->m, (uint16_t)port, true, (unsigned)size, &value);
-    if (p->m->outcome != RUN_RUNNING)
+    if (p->m->outcome != RUN_RUNNING || p->m->a20_mask != p->hma_mask)
         uc_emu_stop(uc);
-}
-
-static void uc_on_block(uc_engine *uc, uint64_t address, uint32_t size, void *user)
-{
-    struct uc_priv *p = user;
-    uint64_t first = address >> UC_PAGE_SHIFT, last = (address + size - 1) >> UC_PAGE_SHIFT;
-    for (uint64_t pg = first; pg <= last && pg < UC_PAGES; pg++)
-        p->code_page[pg] = true;
-    if (p->blocks_left && --p->blocks_left == 0) {
-        p->slice_stop = true;
-        uc_emu_stop(uc);
-    }
 }
 
 static const char *unicorn_unavailable(void)
@@ -150,14 +208,79 @@ static bool uc_map_hma(struct machine *m, struct uc_priv *p)
     return true;
 }
 
+/* The slice thread: every UC_SLICE_NS, stop the engine if a slice runs. */
+static void *uc_ticker_main(void *arg)
+{
+    struct uc_priv *p = arg;
+    struct timespec t;
+    pthread_mutex_lock(&p->lock);
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    while (!p->quit) {
+        t.tv_nsec += UC_SLICE_NS;
+        if (t.tv_nsec >= 1000000000L) {
+            t.tv_nsec -= 1000000000L;
+            t.tv_sec++;
+        }
+        pthread_cond_timedwait(&p->wake, &p->lock, &t);
+        if (!p->quit && atomic_load(&p->running)) {
+            atomic_store(&p->tick, true);
+            uc_emu_stop(p->uc);
+        }
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Start the slice thread with every signal blocked in it, so signals meant
+ * for vdm (SIGINT, SIGPIPE...) reach the main thread. */
+static bool uc_ticker_start(struct uc_priv *p)
+{
+    pthread_condattr_t ca;
+    if (pthread_condattr_init(&ca))
+        return false;
+    bool ok = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0 &&
+              pthread_cond_init(&p->wake, &ca) == 0;
+    pthread_condattr_destroy(&ca);
+    if (!ok)
+        return false;
+    if (pthread_mutex_init(&p->lock, NULL)) {
+        pthread_cond_destroy(&p->wake);
+        return false;
+    }
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    p->has_ticker = pthread_create(&p->ticker, NULL, uc_ticker_main, p) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (!p->has_ticker) {
+        pthread_mutex_destroy(&p->lock);
+        pthread_cond_destroy(&p->wake);
+    }
+    return p->has_ticker;
+}
+
+static void uc_ticker_stop(struct uc_priv *p)
+{
+    if (!p->has_ticker)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->quit = true;
+    pthread_cond_signal(&p->wake);
+    pthread_mutex_unlock(&p->lock);
+    pthread_join(p->ticker, NULL);
+    pthread_cond_destroy(&p->wake);
+    pthread_mutex_destroy(&p->lock);
+    p->has_ticker = false;
+}
+
 static void unicorn_destroy(struct machine *m)
 {
     struct uc_priv *p = m->cpu_priv;
     if (!p)
         return;
+    uc_ticker_stop(p);
     if (p->uc)
         uc_close(p->uc);
-    free(p->shadow);
     free(p);
     m->cpu_priv = NULL;
 }
@@ -169,8 +292,7 @@ static bool unicorn_create(struct machine *m)
         return false;
     p->m = m;
     m->cpu_priv = p;
-    p->shadow = malloc(MEM_SIZE);
-    if (!p->shadow || uc_open(UC_ARCH_X86, UC_MODE_16, &p->uc) != UC_ERR_OK) {
+    if (uc_open(UC_ARCH_X86, UC_MODE_16, &p->uc) != UC_ERR_OK) {
         p->uc = NULL;
         unicorn_destroy(m);
         return false;
@@ -183,61 +305,46 @@ static bool unicorn_create(struct machine *m)
                           UC_X86_INS_IN) == UC_ERR_OK &&
               uc_hook_add(p->uc, &p->hooks[2], UC_HOOK_INSN, (void *)uc_on_out, p, 1, 0,
                           UC_X86_INS_OUT) == UC_ERR_OK &&
-              uc_hook_add(p->uc, &p->hooks[3], UC_HOOK_BLOCK, (void *)uc_on_block, p, 1, 0) ==
-                  UC_ERR_OK;
+              uc_ticker_start(p);
     if (!ok) {
         unicorn_destroy(m);
         return false;
     }
+    /* Nothing is translated yet: what the loader wrote needs no drop. */
+    m->dirty.n = 0;
     return true;
 }
 
-/* Guest page pg as the engine sees it (slot above 1 MiB: per A20). */
-static const uint8_t *uc_page_host(const struct machine *m, unsigned pg)
+/* Whether a stop with UC_ERR_OK was the guest's HLT rather than a slice
+ * tick. A tick that raced with a HLT leaves IP just past an F4h byte: call
+ * that a HLT when IF is set (at worst the guest idles until the next timer
+ * interrupt, as if the HLT were real), a tick otherwise (a real HLT with
+ * IF clear stops again at once in the next slice and is diagnosed then). */
+static bool uc_stopped_on_hlt(struct machine *m, bool ticked)
 {
-    uint32_t a = pg << UC_PAGE_SHIFT;
-    if (a >= MEM_CONV_SIZE && m->a20_mask == MEM_A20_OFF_MASK)
-        a -= MEM_CONV_SIZE;
-    return m->mem + a;
-}
-
-static void uc_snapshot_code(struct machine *m, struct uc_priv *p)
-{
-    for (unsigned pg = 0; pg < UC_PAGES; pg++)
-        if (p->code_page[pg])
-            memcpy(p->shadow + ((size_t)pg << UC_PAGE_SHIFT), uc_page_host(m, pg), UC_PAGE_SIZE);
-}
-
-/* Drop translations of code pages the host changed since the snapshot. */
-static void uc_drop_changed_code(struct machine *m, struct uc_priv *p)
-{
-    for (unsigned pg = 0; pg < UC_PAGES; pg++) {
-        if (!p->code_page[pg] ||
-            memcmp(p->shadow + ((size_t)pg << UC_PAGE_SHIFT), uc_page_host(m, pg), UC_PAGE_SIZE) == 0)
-            continue;
-        uint64_t a = (uint64_t)pg << UC_PAGE_SHIFT;
-        uc_ctl_remove_cache(p->uc, a, a + UC_PAGE_SIZE);
-        p->code_page[pg] = false;
-    }
+    if (!ticked)
+        return true;
+    bool after_f4 = mem_rd8(m, mem_lin(m->r.cs, (uint16_t)(m->r.ip.w - 1))) == X86_HLT;
+    return after_f4 && (m->r.flags & FLAG_IF);
 }
 
 static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
 {
+    (void)budget; /* Unicorn slices by time (UC_SLICE_NS) */
     struct uc_priv *p = m->cpu_priv;
 
     if (m->a20_mask != p->hma_mask) {
         if (!uc_map_hma(m, p))
             return (struct cpu_trap){ TRAP_FAULT, "Unicorn cannot remap the A20 area" };
         uc_ctl_remove_cache(p->uc, MEM_CONV_SIZE, MEM_SIZE);
-        uc_snapshot_code(m, p);
     }
-    uc_drop_changed_code(m, p);
-    regs_exchange(p->uc, &m->r, true);
-    p->blocks_left = budget / UC_INSNS_PER_BLOCK + 1;
-    p->slice_stop = false;
+    uc_drop_host_writes(p);
+    regs_write_changed(p->uc, &m->r, NULL);
+    atomic_store(&p->tick, false);
+    atomic_store(&p->running, true);
     uc_err e = uc_emu_start(p->uc, mem_lin(m->r.cs, m->r.ip.w), 0, 0, 0);
-    regs_exchange(p->uc, &m->r, false);
-    uc_snapshot_code(m, p);
+    atomic_store(&p->running, false);
+    regs_read(p->uc, &m->r, NULL);
 
     if (e == UC_ERR_INSN_INVALID) {
         /* Unicorn stops on an unknown opcode instead of raising #UD:
@@ -247,7 +354,8 @@ static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
     }
     if (e != UC_ERR_OK)
         return (struct cpu_trap){ TRAP_FAULT, uc_strerror(e) };
-    if (p->slice_stop || m->outcome != RUN_RUNNING)
+    if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask ||
+        !uc_stopped_on_hlt(m, atomic_load(&p->tick)))
         return (struct cpu_trap){ TRAP_SLICE_END, NULL };
     return (struct cpu_trap){ TRAP_HLT, NULL };
 }

@@ -79,13 +79,19 @@ static void idle_until(struct machine *m, uint64_t deadline_ns)
         ;
 }
 
-static void on_hlt(struct machine *m)
+bool run_service_trap(struct machine *m)
 {
     int vector = rom_stub_vector(m->r.cs, (uint16_t)m->r.ip.w);
-    if (vector >= 0) {
-        dispatch_stub(m, (uint8_t)vector);
+    if (vector < 0)
+        return false;
+    dispatch_stub(m, (uint8_t)vector);
+    return true;
+}
+
+static void on_hlt(struct machine *m)
+{
+    if (run_service_trap(m))
         return;
-    }
     /* A HLT of the guest's own: it waits for an interrupt. With IF clear
      * none can come, and a real PC would hang for good. */
     if (!(m->r.flags & FLAG_IF)) {
