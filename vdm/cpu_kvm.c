@@ -65,6 +65,9 @@
 #define KVM_SLICE_NS 1000000L
 #define KVM_SLICE_SIG (SIGRTMIN + 2)
 
+/* The register classes KVM_CAP_SYNC_REGS exchanges through the run page. */
+#define KVM_SYNC_BOTH (KVM_SYNC_X86_REGS | KVM_SYNC_X86_SREGS)
+
 /* Kernel sigset size for KVM_SET_SIGNAL_MASK (64 signals on x86-64). */
 #define KVM_SIGSET_BYTES 8
 
@@ -93,6 +96,7 @@ struct kvm_priv {
     struct kvm_vcpu v;
     struct kvm_sregs sregs;   /* as last read: segment attributes, CR0 */
     uint32_t hma_mask;        /* the a20_mask slot 1 maps now; 0: none yet */
+    bool sync_regs;           /* registers travel in the run page (see kvm_run_slice) */
     bool irq_pending;         /* a vector waits for the interrupt window */
     uint8_t irq_vector;
 };
@@ -340,6 +344,8 @@ static bool kvm_create(struct machine *m)
     }
     /* Force the first run to load the segments. */
     p->sregs.cs.base = ~0ull;
+    p->sync_regs = (ioctl(p->v.sys_fd, KVM_CHECK_EXTENSION, KVM_CAP_SYNC_REGS) & KVM_SYNC_BOTH) ==
+                   KVM_SYNC_BOTH;
     return true;
 }
 
@@ -425,28 +431,64 @@ static bool kvm_cannot_emulate(const struct kvm_run *run)
            run->internal.suberror == KVM_INTERNAL_ERROR_EMULATION;
 }
 
+/* Hand m->r to the vCPU: through the run page with sync registers (no
+ * ioctl at all, and only the classes that changed), else KVM_SET_REGS and,
+ * when a segment moved, KVM_SET_SREGS. */
+static bool kvm_load_regs(struct machine *m, struct kvm_priv *p)
+{
+    struct kvm_run *run = p->v.run;
+    struct kvm_regs regs;
+    regs_to_kvm(&m->r, &regs);
+    bool sregs_stale = !sregs_match(&p->sregs, &m->r);
+    if (sregs_stale)
+        sregs_real_mode(&p->sregs, &m->r);
+    if (p->sync_regs) {
+        run->kvm_valid_regs = KVM_SYNC_BOTH;
+        run->kvm_dirty_regs = 0;
+        if (memcmp(&run->s.regs.regs, &regs, sizeof regs) != 0) {
+            run->s.regs.regs = regs;
+            run->kvm_dirty_regs |= KVM_SYNC_X86_REGS;
+        }
+        if (sregs_stale) {
+            run->s.regs.sregs = p->sregs;
+            run->kvm_dirty_regs |= KVM_SYNC_X86_SREGS;
+        }
+        return true;
+    }
+    return ioctl(p->v.fd, KVM_SET_REGS, &regs) == 0 &&
+           (!sregs_stale || ioctl(p->v.fd, KVM_SET_SREGS, &p->sregs) == 0);
+}
+
+/* Fetch the vCPU's registers into m->r and p->sregs. */
+static bool kvm_store_regs(struct machine *m, struct kvm_priv *p)
+{
+    struct kvm_run *run = p->v.run;
+    struct kvm_regs regs;
+    if (p->sync_regs) {
+        regs = run->s.regs.regs;
+        p->sregs = run->s.regs.sregs;
+    } else if (ioctl(p->v.fd, KVM_GET_REGS, &regs) < 0 ||
+               ioctl(p->v.fd, KVM_GET_SREGS, &p->sregs) < 0) {
+        return false;
+    }
+    regs_from_kvm(&regs, &p->sregs, &m->r);
+    return true;
+}
+
 static struct cpu_trap kvm_run_slice(struct machine *m, uint64_t budget)
 {
     (void)budget; /* KVM slices by time (KVM_SLICE_NS) */
     struct kvm_priv *p = m->cpu_priv;
-    struct kvm_regs regs;
 
     if (m->a20_mask != p->hma_mask && !kvm_map_hma(m, p))
         return (struct cpu_trap){ TRAP_FAULT, "KVM cannot remap the A20 area" };
-    regs_to_kvm(&m->r, &regs);
-    if (ioctl(p->v.fd, KVM_SET_REGS, &regs) < 0)
+    if (!kvm_load_regs(m, p))
         return (struct cpu_trap){ TRAP_FAULT, "KVM_SET_REGS failed" };
-    if (!sregs_match(&p->sregs, &m->r)) {
-        sregs_real_mode(&p->sregs, &m->r);
-        if (ioctl(p->v.fd, KVM_SET_SREGS, &p->sregs) < 0)
-            return (struct cpu_trap){ TRAP_FAULT, "KVM_SET_SREGS failed" };
-    }
 
     struct cpu_trap t = kvm_run_until_trap(m, p);
 
-    if (ioctl(p->v.fd, KVM_GET_REGS, &regs) < 0 || ioctl(p->v.fd, KVM_GET_SREGS, &p->sregs) < 0)
+    if (!kvm_store_regs(m, p))
         return (struct cpu_trap){ TRAP_FAULT, "KVM_GET_REGS failed" };
-    regs_from_kvm(&regs, &p->sregs, &m->r);
     if (t.kind == TRAP_FAULT && kvm_cannot_emulate(p->v.run)) {
         /* Where KVM emulates real mode, an instruction its emulator does
          * not know (UD2, most x87) stops here instead of raising #UD; enter

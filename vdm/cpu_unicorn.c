@@ -28,6 +28,7 @@
  */
 #include <pthread.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,12 +136,16 @@ static void regs_write_changed(uc_engine *uc, const struct cpu_regs *r, const ui
 }
 
 /* Drop the translations of what the host wrote since the last call (see
- * the top of the file); while A20 is off the first 64 KiB also show above
- * 1 MiB. */
-static void uc_drop_host_writes(struct uc_priv *p)
+ * the top of the file), except a range wholly inside [keep_lo, keep_hi):
+ * the interrupt frame, which a real CPU writes itself and whose drop (a
+ * page walk with allocations in QEMU) would cost more than the rest of an
+ * INT 21h. While A20 is off the first 64 KiB also show above 1 MiB. */
+static void uc_drop_host_writes(struct uc_priv *p, uint32_t keep_lo, uint32_t keep_hi)
 {
     struct mem_dirty *d = &p->m->dirty;
     for (unsigned i = 0; i < d->n; i++) {
+        if (d->lo[i] >= keep_lo && d->hi[i] <= keep_hi)
+            continue;
         uc_ctl_remove_cache(p->uc, d->lo[i], d->hi[i]);
         if (p->hma_mask == MEM_A20_OFF_MASK && d->lo[i] < MEM_SIZE - MEM_CONV_SIZE) {
             uint32_t hi = d->hi[i] < MEM_SIZE - MEM_CONV_SIZE ? d->hi[i] : MEM_SIZE - MEM_CONV_SIZE;
@@ -162,6 +167,7 @@ static void uc_on_intr(uc_engine *uc, uint32_t intno, void *user)
     uint32_t was[UC_NREGS];
     regs_read(uc, &m->r, was);
     run_real_mode_interrupt(m, (uint8_t)intno);
+    uint32_t frame = mem_lin(m->r.ss, m->r.sp.w); /* IP, CS, FLAGS */
     if (m->r.cs == ROM_SEG && mem_rd8(m, mem_lin(m->r.cs, m->r.ip.w)) == X86_HLT) {
         m->r.ip.w = (uint16_t)(m->r.ip.w + 1);
         if (!run_service_trap(m))
@@ -171,7 +177,7 @@ static void uc_on_intr(uc_engine *uc, uint32_t intno, void *user)
     if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask)
         uc_emu_stop(uc);
     else
-        uc_drop_host_writes(p);
+        uc_drop_host_writes(p, frame, frame + 6);
 }
 
 static uint32_t uc_on_in(uc_engine *uc, uint32_t port, int size, void *user)
@@ -292,6 +298,10 @@ static bool unicorn_create(struct machine *m)
         return false;
     p->m = m;
     m->cpu_priv = p;
+    /* QEMU asks for transparent huge pages on its 1 GiB code buffer, so the
+     * first few KiB of translated code would cost a 2 MiB page of RSS. A DOS
+     * program's code fits in small pages many times over. */
+    prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
     if (uc_open(UC_ARCH_X86, UC_MODE_16, &p->uc) != UC_ERR_OK) {
         p->uc = NULL;
         unicorn_destroy(m);
@@ -338,7 +348,7 @@ static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
             return (struct cpu_trap){ TRAP_FAULT, "Unicorn cannot remap the A20 area" };
         uc_ctl_remove_cache(p->uc, MEM_CONV_SIZE, MEM_SIZE);
     }
-    uc_drop_host_writes(p);
+    uc_drop_host_writes(p, 0, 0);
     regs_write_changed(p->uc, &m->r, NULL);
     atomic_store(&p->tick, false);
     atomic_store(&p->running, true);
