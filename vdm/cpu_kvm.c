@@ -47,9 +47,11 @@
 
 #include "cpu.h"
 #include "machine.h"
+#include "probe_cache.h"
 #include "run.h"
 
 #define KVM_DEVICE "/dev/kvm"
+#define KVM_DEVICE_ENV "VDM_KVM_DEVICE"
 #define KVM_API_EXPECTED 12
 
 /* Addresses KVM needs for its real-mode helpers on Intel hosts without
@@ -101,12 +103,39 @@ struct kvm_priv {
     uint8_t irq_vector;
 };
 
+/* The device: /dev/kvm, or $VDM_KVM_DEVICE (tests point it at a missing
+ * path to see the failure paths on a host that has KVM). */
+static const char *kvm_device(void)
+{
+    const char *d = getenv(KVM_DEVICE_ENV);
+    return d && *d ? d : KVM_DEVICE;
+}
+
+/* Why the device does not open, in words (static: --backends prints it). */
+static const char *kvm_open_error(int e)
+{
+    bool own = strcmp(kvm_device(), KVM_DEVICE) != 0;
+    switch (e) {
+    case ENOENT:
+    case ENODEV:
+    case ENXIO:
+        return own ? "cannot open $" KVM_DEVICE_ENV ": no such device"
+                   : "cannot open " KVM_DEVICE ": no such device (no KVM in this kernel or VM)";
+    case EACCES:
+    case EPERM:
+        return own ? "cannot open $" KVM_DEVICE_ENV ": permission denied"
+                   : "cannot open " KVM_DEVICE ": permission denied (not in group kvm?)";
+    default:
+        return own ? "cannot open $" KVM_DEVICE_ENV : "cannot open " KVM_DEVICE;
+    }
+}
+
 static const char *kvm_open_vm(int *sys_fd, int *vm_fd)
 {
     *sys_fd = *vm_fd = -1;
-    int fd = open(KVM_DEVICE, O_RDWR | O_CLOEXEC);
+    int fd = open(kvm_device(), O_RDWR | O_CLOEXEC);
     if (fd < 0)
-        return "cannot open " KVM_DEVICE;
+        return kvm_open_error(errno);
     if (ioctl(fd, KVM_GET_API_VERSION, 0) != KVM_API_EXPECTED) {
         close(fd);
         return "unsupported KVM API version";
@@ -562,7 +591,7 @@ static double kvm_probe_mips(void)
     return mips;
 }
 
-static bool kvm_auto_ok(char *why, size_t cap)
+static bool kvm_probe_verdict(char *why, size_t cap)
 {
     double mips = kvm_probe_mips();
     if (mips < 0) {
@@ -576,6 +605,17 @@ static bool kvm_auto_ok(char *why, size_t cap)
     }
     snprintf(why, cap, "real mode runs natively: %.0f MIPS", mips);
     return true;
+}
+
+/* The probe's verdict, measured once per boot and device (probe_cache.h). */
+static bool kvm_auto_ok(char *why, size_t cap)
+{
+    bool ok;
+    if (probe_cache_get("kvm", kvm_device(), &ok, why, cap))
+        return ok;
+    ok = kvm_probe_verdict(why, cap);
+    probe_cache_put("kvm", kvm_device(), ok, why);
+    return ok;
 }
 
 const struct cpu_backend cpu_backend_kvm = {
