@@ -20,19 +20,18 @@
  *   exactly those ranges before the guest runs again. Blocks elsewhere
  *   stay, so a loop that reads into a buffer next to its code keeps its
  *   translation.
- * - There is no cheap instruction budget (uc_emu_start's count and block
- *   hooks cost a call per instruction or block), so a slice is time: a
- *   helper thread stops the engine every UC_SLICE_NS while a slice runs,
- *   as Unicorn's own timeout does. An engine stop with UC_ERR_OK that the
- *   thread did not ask for is a HLT (IP past it).
+ * - There is no cheap instruction budget (uc_emu_start's count hooks every
+ *   instruction), so a block hook counts translated-block entries and stops
+ *   the engine after about budget/UC_INSNS_PER_BLOCK of them. A stop the
+ *   hook did not ask for, with UC_ERR_OK, is a HLT (IP past it). The stop
+ *   must come from inside the engine: Unicorn 2.0 does not write back the
+ *   guest IP when uc_emu_stop() arrives from another thread between chained
+ *   blocks (unicorn-engine/unicorn#1355), so a timer thread, cheaper per
+ *   block, resumed guests at stale addresses.
  */
-#include <pthread.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/prctl.h>
 
 #include <unicorn/unicorn.h>
 
@@ -42,9 +41,9 @@
 #include "mem.h"
 #include "run.h"
 
-/* One slice: the run loop's clock checks (timer IRQ, --timeout) come at
- * least this often. */
-#define UC_SLICE_NS 1000000L
+/* A rough mean of instructions per translated block, to turn the run loop's
+ * instruction budget into a block count. */
+#define UC_INSNS_PER_BLOCK 4u
 
 #define X86_HLT 0xF4u
 
@@ -52,15 +51,9 @@ struct uc_priv {
     uc_engine *uc;
     struct machine *m;
     uint32_t hma_mask;        /* the a20_mask the area above 1 MiB maps; 0: none */
-    uc_hook hooks[3];
-    /* The slice thread: while `running`, it stops the engine every
-     * UC_SLICE_NS and sets `tick`; `quit` (under `lock`) ends it. */
-    pthread_t ticker;
-    bool has_ticker;
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    bool quit;
-    atomic_bool running, tick;
+    uc_hook hooks[4];
+    uint64_t blocks_left;     /* block entries until the slice ends */
+    bool slice_stop;          /* the block hook stopped the engine */
 };
 
 /* Registers in struct cpu_regs order, for the batch calls. */
@@ -214,69 +207,15 @@ static bool uc_map_hma(struct machine *m, struct uc_priv *p)
     return true;
 }
 
-/* The slice thread: every UC_SLICE_NS, stop the engine if a slice runs. */
-static void *uc_ticker_main(void *arg)
+static void uc_on_block(uc_engine *uc, uint64_t address, uint32_t size, void *user)
 {
-    struct uc_priv *p = arg;
-    struct timespec t;
-    pthread_mutex_lock(&p->lock);
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    while (!p->quit) {
-        t.tv_nsec += UC_SLICE_NS;
-        if (t.tv_nsec >= 1000000000L) {
-            t.tv_nsec -= 1000000000L;
-            t.tv_sec++;
-        }
-        pthread_cond_timedwait(&p->wake, &p->lock, &t);
-        if (!p->quit && atomic_load(&p->running)) {
-            atomic_store(&p->tick, true);
-            uc_emu_stop(p->uc);
-        }
+    struct uc_priv *p = user;
+    (void)address;
+    (void)size;
+    if (p->blocks_left && --p->blocks_left == 0) {
+        p->slice_stop = true;
+        uc_emu_stop(uc);
     }
-    pthread_mutex_unlock(&p->lock);
-    return NULL;
-}
-
-/* Start the slice thread with every signal blocked in it, so signals meant
- * for vdm (SIGINT, SIGPIPE...) reach the main thread. */
-static bool uc_ticker_start(struct uc_priv *p)
-{
-    pthread_condattr_t ca;
-    if (pthread_condattr_init(&ca))
-        return false;
-    bool ok = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0 &&
-              pthread_cond_init(&p->wake, &ca) == 0;
-    pthread_condattr_destroy(&ca);
-    if (!ok)
-        return false;
-    if (pthread_mutex_init(&p->lock, NULL)) {
-        pthread_cond_destroy(&p->wake);
-        return false;
-    }
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    p->has_ticker = pthread_create(&p->ticker, NULL, uc_ticker_main, p) == 0;
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (!p->has_ticker) {
-        pthread_mutex_destroy(&p->lock);
-        pthread_cond_destroy(&p->wake);
-    }
-    return p->has_ticker;
-}
-
-static void uc_ticker_stop(struct uc_priv *p)
-{
-    if (!p->has_ticker)
-        return;
-    pthread_mutex_lock(&p->lock);
-    p->quit = true;
-    pthread_cond_signal(&p->wake);
-    pthread_mutex_unlock(&p->lock);
-    pthread_join(p->ticker, NULL);
-    pthread_cond_destroy(&p->wake);
-    pthread_mutex_destroy(&p->lock);
-    p->has_ticker = false;
 }
 
 static void unicorn_destroy(struct machine *m)
@@ -284,7 +223,6 @@ static void unicorn_destroy(struct machine *m)
     struct uc_priv *p = m->cpu_priv;
     if (!p)
         return;
-    uc_ticker_stop(p);
     if (p->uc)
         uc_close(p->uc);
     free(p);
@@ -315,7 +253,8 @@ static bool unicorn_create(struct machine *m)
                           UC_X86_INS_IN) == UC_ERR_OK &&
               uc_hook_add(p->uc, &p->hooks[2], UC_HOOK_INSN, (void *)uc_on_out, p, 1, 0,
                           UC_X86_INS_OUT) == UC_ERR_OK &&
-              uc_ticker_start(p);
+              uc_hook_add(p->uc, &p->hooks[3], UC_HOOK_BLOCK, (void *)uc_on_block, p, 1, 0) ==
+                  UC_ERR_OK;
     if (!ok) {
         unicorn_destroy(m);
         return false;
@@ -325,22 +264,8 @@ static bool unicorn_create(struct machine *m)
     return true;
 }
 
-/* Whether a stop with UC_ERR_OK was the guest's HLT rather than a slice
- * tick. A tick that raced with a HLT leaves IP just past an F4h byte: call
- * that a HLT when IF is set (at worst the guest idles until the next timer
- * interrupt, as if the HLT were real), a tick otherwise (a real HLT with
- * IF clear stops again at once in the next slice and is diagnosed then). */
-static bool uc_stopped_on_hlt(struct machine *m, bool ticked)
-{
-    if (!ticked)
-        return true;
-    bool after_f4 = mem_rd8(m, mem_lin(m->r.cs, (uint16_t)(m->r.ip.w - 1))) == X86_HLT;
-    return after_f4 && (m->r.flags & FLAG_IF);
-}
-
 static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
 {
-    (void)budget; /* Unicorn slices by time (UC_SLICE_NS) */
     struct uc_priv *p = m->cpu_priv;
 
     if (m->a20_mask != p->hma_mask) {
@@ -350,10 +275,9 @@ static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
     }
     uc_drop_host_writes(p, 0, 0);
     regs_write_changed(p->uc, &m->r, NULL);
-    atomic_store(&p->tick, false);
-    atomic_store(&p->running, true);
+    p->blocks_left = budget / UC_INSNS_PER_BLOCK + 1;
+    p->slice_stop = false;
     uc_err e = uc_emu_start(p->uc, mem_lin(m->r.cs, m->r.ip.w), 0, 0, 0);
-    atomic_store(&p->running, false);
     regs_read(p->uc, &m->r, NULL);
 
     if (e == UC_ERR_INSN_INVALID) {
@@ -364,8 +288,7 @@ static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
     }
     if (e != UC_ERR_OK)
         return (struct cpu_trap){ TRAP_FAULT, uc_strerror(e) };
-    if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask ||
-        !uc_stopped_on_hlt(m, atomic_load(&p->tick)))
+    if (p->slice_stop || m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask)
         return (struct cpu_trap){ TRAP_SLICE_END, NULL };
     return (struct cpu_trap){ TRAP_HLT, NULL };
 }
