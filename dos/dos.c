@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include "bios/rom.h"
+#include "dos/cmd.h"
+#include "dos/ems.h"
 #include "dos/exec.h"
 #include "dos/handle.h"
 #include "dos/int21.h"
 #include "dos/mem.h"
+#include "dos/xms.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
@@ -112,11 +115,13 @@ static void dos_int29(struct machine *m)
     dos_handle_write(m, 1, &c, 1);
 }
 
-/* INT 2Fh  Multiplex: nothing is installed; AL stays 0 for the
- * installation checks (RBIL INT 2F/AL=00h). */
+/* INT 2Fh  Multiplex: the XMS driver answers AH = 43h (dos/xms.c);
+ * nothing else is installed, AL stays 0 for the installation checks
+ * (RBIL INT 2F/AL=00h). */
 static void dos_int2f(struct machine *m)
 {
-    (void)m;
+    if (dos_xms_int2f(m))
+        return;
 }
 
 /* The CP/M-style entry: a near CALL 5 to PSP:5, whose far call lands on
@@ -161,7 +166,7 @@ bool dos_init(struct machine *m)
     machine_set_int_handler(m, 0x29, dos_int29);
     machine_set_int_handler(m, 0x2F, dos_int2f);
     machine_set_int_handler(m, ROM_CPM_VECTOR, dos_cpm_call);
-    return true;
+    return cmd_init(m);
 }
 
 void dos_shutdown(struct machine *m)
@@ -178,6 +183,10 @@ void dos_destroy(struct machine *m)
     if (!m->dos)
         return;
     dos_shutdown(m);
+    cmd_fini(m);
+    dos_xms_destroy(m);
+    dos_ems_destroy(m);
+    dos_lfn_destroy(m);
     free(m->dos);
     m->dos = NULL;
 }

@@ -16,6 +16,7 @@
 #include "vdm/cpu.h"
 
 struct machine;
+struct cmd_shell;
 
 /* The version INT 21h/30h reports: MS-DOS 5.0. */
 #define DOS_VERSION_MAJOR 5
@@ -33,6 +34,7 @@ enum dos_dev {
     DOS_DEV_AUX,      /* AUX, COM1-COM4: no host port yet, discards */
     DOS_DEV_PRN,      /* PRN, LPT1-LPT3: no host printer yet, discards */
     DOS_DEV_CLOCK,    /* CLOCK$: discards for now */
+    DOS_DEV_EMM,      /* EMMXXXX0, the EMS driver's name (dos/ems.c) */
 };
 
 struct dos_sft_entry {
@@ -69,6 +71,16 @@ struct dos_exec_frame {
     uint16_t dta_seg, dta_off; /* the parent's DTA, given back on return */
 };
 
+/* Record locks taken through INT 21h/5Ch, so an unlock can be checked
+ * against them as MS-DOS does (the host keeps the locks themselves). */
+#define DOS_MAX_LOCKS 64
+
+struct dos_lock_rec {
+    bool used;
+    uint8_t sft;             /* the SFT entry (open) that holds it */
+    uint32_t start, len;
+};
+
 /* Find first/next searches in progress (the DTA holds an index here). */
 #define DOS_MAX_SEARCHES 64
 
@@ -89,6 +101,7 @@ struct dos_state {
     uint8_t ext_class, ext_action, ext_locus;
 
     struct dos_sft_entry sft[DOS_SFT_SIZE];
+    struct dos_lock_rec locks[DOS_MAX_LOCKS];
     struct hostfs fs;         /* the drives */
     struct hostfs_search searches[DOS_MAX_SEARCHES];
     unsigned next_search;     /* round-robin slot for the next find first */
@@ -99,8 +112,12 @@ struct dos_state {
     int con_pending;          /* 01h/06h/07h/08h: a byte read ahead, or -1 */
     bool con_skip_lf;         /* 0Ah: the last line ended on CR, so a LF
                                  right after it is part of that line end */
+    struct dos_xms *xms;      /* XMS driver (dos/xms.c); NULL: --xms=0 */
+    struct dos_ems *ems;      /* EMS driver (dos/ems.c); NULL: --ems=0 */
+    struct dos_lfn *lfn;      /* long-name find handles (dos/lfn.c), lazily */
     int64_t clock_offset_cs;  /* 2Bh/2Dh: hundredths of a second added to
                                  the host clock (the host's is never set) */
+    struct cmd_shell *cmd;    /* the built-in COMMAND.COM (dos/cmd.h) */
 };
 
 /* ---- Entry points for vdm/main.c ---------------------------------------- */

@@ -18,8 +18,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dos/ems.h"
+#include "dos/file.h"
 #include "dos/handle.h"
+#include "dos/share.h"
 #include "dos/int21.h"
+#include "dos/ioctl_ext.h"
 #include "hostfs/hostfs.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
@@ -40,15 +44,22 @@ static const struct dev_name dev_names[] = {
     { "LPT1", DOS_DEV_PRN },    { "LPT2", DOS_DEV_PRN },    { "LPT3", DOS_DEV_PRN },
 };
 
-/* The device a DOS path names, or NULL. Only the last component
- * counts, without its extension ("C:\TMP\NUL.TXT" is NUL); `has_dir` tells
- * whether a directory part came before it, which must then exist. */
-static const struct dev_name *device_of(const char *path, bool *has_dir)
+/* The last component of a DOS path: what follows the last '\', '/' or ':'. */
+static const char *last_component(const char *path)
 {
     const char *last = path;
     for (const char *p = path; *p; p++)
         if (*p == '\\' || *p == '/' || *p == ':')
             last = p + 1;
+    return last;
+}
+
+/* The device a DOS path names, or NULL. Only the last component
+ * counts, without its extension ("C:\TMP\NUL.TXT" is NUL); `has_dir` tells
+ * whether a directory part came before it, which must then exist. */
+static const struct dev_name *device_of(const char *path, bool *has_dir)
+{
+    const char *last = last_component(path);
     *has_dir = last != path;
     size_t len = strcspn(last, ".");
     for (size_t i = 0; i < sizeof dev_names / sizeof dev_names[0]; i++)
@@ -57,19 +68,20 @@ static const struct dev_name *device_of(const char *path, bool *has_dir)
     return NULL;
 }
 
-/* ---- Opening ------------------------------------------------------------- */
+/* True when the last component of `path` names the EMS driver (which
+ * exists only while it is installed: dos/ems.c). */
+static bool ems_named(const struct machine *m, const char *path)
+{
+    const char *last = last_component(path);
+    return dos_ems_is_device(m, last, strcspn(last, "."));
+}
 
-/* What 3Ch and 3Dh ask for. */
-struct open_req {
-    uint8_t mode;      /* open mode byte (3Dh AL; read/write for 3Ch) */
-    bool create;       /* 3Ch: create or truncate */
-    uint16_t attr;     /* 3Ch: CX attributes */
-};
+/* ---- Opening ------------------------------------------------------------- */
 
 /* Take an SFT slot for a device or host fd and give it a handle.
  * Returns the handle or -DOS error; on error nothing is left behind (the
  * caller closes its fd). */
-static int sft_install(struct machine *m, int fd, enum dos_dev dev, const struct open_req *rq,
+static int sft_install(struct machine *m, int fd, enum dos_dev dev, const struct dos_open_req *rq,
                        int drive, const char *name)
 {
     if (!dos_jft_has_free(m))
@@ -89,6 +101,16 @@ static int sft_install(struct machine *m, int fd, enum dos_dev dev, const struct
     return dos_jft_alloc(m, idx);
 }
 
+/* open(2), retried on EINTR. */
+static int host_open(const char *path, int flags)
+{
+    int fd;
+    do
+        fd = open(path, flags, 0666);
+    while (fd < 0 && errno == EINTR);
+    return fd;
+}
+
 /* True when the host file has no write permission left: DOS's read-only
  * attribute (hostfs maps the attribute to the owner's write bit). */
 static bool host_file_readonly(const char *host)
@@ -100,10 +122,13 @@ static bool host_file_readonly(const char *host)
 /* Open or create the host file `hp` names. Returns the handle or -DOS
  * error. */
 static int open_host_file(struct machine *m, const struct hostfs_path *hp,
-                          const struct open_req *rq)
+                          const struct dos_open_req *rq)
 {
     uint8_t access = rq->mode & DOS_ACCESS_MASK;
-    bool writing = rq->create || access != DOS_ACCESS_READ;
+    bool creating = rq->create && !hp->exists;
+    bool writing = creating || rq->truncate || access != DOS_ACCESS_READ;
+    if (rq->excl && hp->exists)
+        return -DOS_ERR_FILE_EXISTS;
     if (hp->exists && hp->is_dir)
         return -DOS_ERR_ACCESS_DENIED;
     if (writing && (hp->ro || (hp->exists && host_file_readonly(hp->host))))
@@ -111,21 +136,30 @@ static int open_host_file(struct machine *m, const struct hostfs_path *hp,
     if (!dos_jft_has_free(m) || dos_sft_alloc(m) < 0)
         return -DOS_ERR_TOO_MANY_OPEN_FILES;
 
-    int flags = O_CLOEXEC | O_NOCTTY;
-    if (rq->create)
-        flags |= O_RDWR | O_CREAT | O_TRUNC;
-    else
-        flags |= access == DOS_ACCESS_READ ? O_RDONLY
-               : access == DOS_ACCESS_WRITE ? O_WRONLY : O_RDWR;
-    int fd;
-    do
-        fd = open(hp->host, flags, 0666);
-    while (fd < 0 && errno == EINTR);
+    /* The host fd is read/write whenever the host allows it, whatever the
+     * DOS access mode (handle.c enforces that): record locks (lock.c) and
+     * the sharing-mode locks (share.c) need a writable fd for F_WRLCK.
+     * Truncation waits until the sharing check passed, so a refused open
+     * leaves the file intact. */
+    int flags = O_CLOEXEC | O_NOCTTY | (creating ? O_CREAT : 0) | (rq->excl && creating ? O_EXCL : 0);
+    int fd = -1;
+    if (!hp->ro)
+        fd = host_open(hp->host, flags | O_RDWR);
+    if (fd < 0 && !creating)
+        fd = host_open(hp->host, flags | (access == DOS_ACCESS_READ ? O_RDONLY
+                                          : access == DOS_ACCESS_WRITE ? O_WRONLY : O_RDWR));
     if (fd < 0)
         return -hostfs_errno_to_dos(errno);
+    int err = dos_share_acquire(fd, rq->mode);
+    if (!err && rq->truncate && hp->exists && ftruncate(fd, 0) < 0)
+        err = hostfs_errno_to_dos(errno);
+    if (err) {
+        close(fd);
+        return -err;
+    }
     /* RBIL INT 21/AH=3Ch: the new file gets attributes CX; read-only only
      * keeps others from writing, this handle stays read/write. */
-    if (rq->create && (rq->attr & HOSTFS_ATTR_READONLY))
+    if (creating && (rq->attr & HOSTFS_ATTR_READONLY))
         (void)fchmod(fd, 0444);
     int h = sft_install(m, fd, DOS_DEV_NONE, rq, hp->drive, hp->last);
     if (h < 0)
@@ -133,14 +167,16 @@ static int open_host_file(struct machine *m, const struct hostfs_path *hp,
     return h;
 }
 
-/* Open `path` (a DOS path from the guest) as 3Ch/3Dh do. Returns the
- * handle or -DOS error. */
-static int dos_open_path(struct machine *m, const char *path, const struct open_req *rq)
+int dos_open_path(struct machine *m, const char *path, const struct dos_open_req *rq,
+                  bool *existed)
 {
     struct dos_state *d = m->dos;
     struct hostfs_path hp;
     bool has_dir;
     const struct dev_name *dev = device_of(path, &has_dir);
+    static const struct dev_name emm = { "EMMXXXX0", DOS_DEV_EMM };
+    if (!dev && ems_named(m, path))
+        dev = &emm;
     if (dev) {
         /* "DIR\NUL" exists exactly when DIR does (the classic IF EXIST
          * DIR\NUL test), so the directory part must resolve. */
@@ -149,24 +185,30 @@ static int dos_open_path(struct machine *m, const char *path, const struct open_
             if (err)
                 return -err;
         }
+        if (existed)
+            *existed = true;
         return sft_install(m, -1, dev->dev, rq, 0, dev->name);
     }
     int err = hostfs_resolve(&d->fs, d->cur_drive, path,
                              rq->create ? HOSTFS_PARENT : HOSTFS_EXISTING, &hp);
     if (err)
         return -err;
+    if (existed)
+        *existed = hp.exists;
+    if (!hp.exists && !rq->create)
+        return -DOS_ERR_FILE_NOT_FOUND;
     return open_host_file(m, &hp, rq);
 }
 
 /* Common tail of 3Ch and 3Dh: read DS:DX, open, report. */
-static void open_fn(struct machine *m, const struct open_req *rq)
+static void open_fn(struct machine *m, const struct dos_open_req *rq)
 {
     char path[HOSTFS_DOS_MAX];
     if (mem_read_asciz(m, m->r.ds, m->r.dx.w, path, sizeof path) < 0) {
         dos_fail(m, DOS_ERR_PATH_NOT_FOUND);
         return;
     }
-    int h = dos_open_path(m, path, rq);
+    int h = dos_open_path(m, path, rq, NULL);
     if (h < 0) {
         dos_fail(m, (enum dos_error)-h);
         return;
@@ -184,22 +226,24 @@ static void open_fn(struct machine *m, const struct open_req *rq)
  * An existing file is cut to length 0. A device name opens the device. */
 void dos_fn_create(struct machine *m)
 {
-    struct open_req rq = { .mode = DOS_ACCESS_RW, .create = true, .attr = m->r.cx.w };
+    struct dos_open_req rq = { .mode = DOS_ACCESS_RW, .create = true, .truncate = true,
+                              .attr = m->r.cx.w };
     open_fn(m, &rq);
 }
 
 /* INT 21h/3Dh  Open existing file (RBIL INT 21/AH=3Dh).
  * In:  AL = open mode (bits 0-2 access: 0 read, 1 write, 2 read/write;
- *      bits 4-6 sharing mode, accepted and not enforced; bit 7 handle not
- *      inherited), DS:DX -> ASCIZ path.
- * Out: CF clear, AX = handle; or CF set, AX = 2, 3, 4, 5 or 0Ch (invalid
- *      access mode).
+ *      bits 4-6 sharing mode, enforced across vdm processes by share.c;
+ *      bit 7 handle not inherited), DS:DX -> ASCIZ path.
+ * Out: CF clear, AX = handle; or CF set, AX = 2, 3, 4, 5, 0Ch (invalid
+ *      access mode) or 20h (sharing violation).
  * The mode is checked and the path resolved before a handle is taken, so
  * a failed open leaves the handle table untouched. */
 void dos_fn_open(struct machine *m)
 {
-    struct open_req rq = { .mode = m->r.ax.l };
-    if ((rq.mode & DOS_ACCESS_MASK) > DOS_ACCESS_RW) {
+    struct dos_open_req rq = { .mode = m->r.ax.l };
+    if ((rq.mode & DOS_ACCESS_MASK) > DOS_ACCESS_RW ||
+        ((rq.mode & DOS_SHARE_MASK) >> DOS_SHARE_SHIFT) > DOS_SHARE_DENY_NONE) {
         dos_fail(m, DOS_ERR_INVALID_ACCESS);
         return;
     }
@@ -279,7 +323,11 @@ enum {
     IOCTL_SET_INFO = 0x01,
     IOCTL_IN_STATUS = 0x06,
     IOCTL_OUT_STATUS = 0x07,
+    IOCTL_HANDLE_REMOTE = 0x0A,
 };
+
+/* 440Ah: DX bit 15 marks a handle on a network redirector. */
+#define DEVINFO_REMOTE 0x8000
 
 static uint16_t device_info(const struct dos_sft_entry *e)
 {
@@ -336,12 +384,16 @@ static uint8_t input_status(struct machine *m, struct dos_sft_entry *e)
  *   06h input status: BX = handle; Out: AL = FFh ready, 00h not ready
  *       (files: 00h at end of file).
  *   07h output status: BX = handle; Out: AL = FFh (always ready).
+ *   0Ah is handle remote: BX = handle; Out: DX = 00h's word, bit 15 clear.
+ *   08h, 09h, 0Bh, 0Dh, 0Eh, 0Fh: the drive queries in ioctl_ext.c.
  * Out: CF clear; or CF set, AX = 1 (other subfunctions), 6 (bad handle).
- * The rest (block devices, generic IOCTL) fail with 1. */
+ * The rest (control strings 02h-05h, 0Ch, 10h, 11h) fail with 1. */
 void dos_fn_ioctl(struct machine *m)
 {
     uint8_t fn = m->r.ax.l;
-    if (fn != IOCTL_GET_INFO && fn != IOCTL_SET_INFO && fn != IOCTL_IN_STATUS &&
+    if (dos_ioctl_ext(m))
+        return;
+    if (fn != IOCTL_GET_INFO && fn != IOCTL_HANDLE_REMOTE && fn != IOCTL_SET_INFO && fn != IOCTL_IN_STATUS &&
         fn != IOCTL_OUT_STATUS) {
         dos_fail(m, DOS_ERR_INVALID_FUNCTION);
         return;
@@ -354,6 +406,11 @@ void dos_fn_ioctl(struct machine *m)
     switch (fn) {
     case IOCTL_GET_INFO:
         m->r.dx.w = device_info(e);
+        break;
+    case IOCTL_HANDLE_REMOTE:
+        /* RBIL INT 21/AX=440Ah: the device information word, bit 15 set
+         * for a remote handle; vdm's files are all local. */
+        m->r.dx.w = device_info(e) & (uint16_t)~DEVINFO_REMOTE;
         break;
     case IOCTL_SET_INFO:
         if (m->r.dx.h != 0) {

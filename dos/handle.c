@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "dos/psp.h"
+#include "dos/share.h"
 #include "hostfs/hostfs.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
@@ -163,8 +164,11 @@ long dos_handle_read(struct machine *m, uint16_t h, void *buf, uint32_t n)
     int fd = sft_io_fd(e, false);
     if (fd < 0)
         return 0;
-    if (e->dev == DOS_DEV_NONE)
+    if (e->dev == DOS_DEV_NONE) {
+        if (!dos_lock_region_free(e->host_fd, e->pos, n))
+            return -DOS_ERR_LOCK_VIOLATION; /* INT 21h/5Ch, share.c */
         return file_read(e, buf, n);
+    }
     return stream_read(e, fd, buf, n);
 }
 
@@ -218,6 +222,8 @@ long dos_handle_write(struct machine *m, uint16_t h, const void *buf, uint32_t n
     if (e->dev == DOS_DEV_NONE) {
         if ((e->mode & DOS_ACCESS_MASK) == DOS_ACCESS_READ)
             return -DOS_ERR_ACCESS_DENIED;
+        if (!dos_lock_region_free(e->host_fd, e->pos, n))
+            return -DOS_ERR_LOCK_VIOLATION; /* INT 21h/5Ch, share.c */
         return file_write(e, buf, n);
     }
     return host_write_all(fd, buf, n, -1);
@@ -231,6 +237,7 @@ void dos_sft_release(struct machine *m, int sft)
     if (--e->refs == 0 && e->own_fd && e->host_fd >= 0) {
         close(e->host_fd);
         e->host_fd = -1;
+        dos_locks_forget(m, sft);
     }
 }
 

@@ -51,6 +51,19 @@ void dos_fn_ioctl(struct machine *m);             /* 44h */
 void dos_fn_dup(struct machine *m);               /* 45h */
 void dos_fn_dup2(struct machine *m);              /* 46h */
 
+/* file_ext.c, share.c: DOS 3+ file functions */
+void dos_fn_create_temp(struct machine *m);       /* 5Ah */
+void dos_fn_create_new(struct machine *m);        /* 5Bh */
+void dos_fn_lock(struct machine *m);              /* 5Ch */
+void dos_fn_truename(struct machine *m);          /* 60h */
+void dos_fn_set_handle_count(struct machine *m);  /* 67h */
+void dos_fn_commit(struct machine *m);            /* 68h, 6Ah */
+void dos_fn_ext_open(struct machine *m);          /* 6Ch */
+
+/* lfn.c: the Windows 95 long file name API */
+void dos_fn_lfn(struct machine *m);               /* 71h */
+void dos_lfn_destroy(struct machine *m);
+
 /* dir.c: names in the file system */
 void dos_fn_mkdir(struct machine *m);             /* 39h */
 void dos_fn_rmdir(struct machine *m);             /* 3Ah */

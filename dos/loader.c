@@ -28,6 +28,27 @@ static uint16_t rd16(const uint8_t *p)
         return false;                          \
     } while (0)
 
+static uint32_t rd32(const uint8_t *p)
+{
+    return (uint32_t)rd16(p) | (uint32_t)rd16(p + 2) << 16;
+}
+
+const char *dos_image_windows_kind(const uint8_t *file, size_t size)
+{
+    static const struct { const char *sig; size_t len; const char *kind; } kinds[] = {
+        { NEW_EXE_PE_SIGNATURE, 4, "PE" },
+        { NEW_EXE_NE_SIGNATURE, 2, "NE" },
+    };
+    if (size < MZ_NEW_HEADER_OFF + 4 || rd16(file + MZ_RELOC_OFF) < MZ_NEW_HEADER_MIN_RELOC)
+        return NULL;
+    uint32_t at = rd32(file + MZ_NEW_HEADER_OFF);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (at <= size && size - at >= kinds[i].len &&
+            memcmp(file + at, kinds[i].sig, kinds[i].len) == 0)
+            return kinds[i].kind;
+    return NULL;
+}
+
 bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
                      struct dos_image *img, char *err, size_t errcap)
 {
@@ -53,6 +74,12 @@ bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
     img->is_exe = true;
     if (size < MZ_HEADER_MIN)
         FAIL("truncated EXE header (%zu bytes)", size);
+    /* MS-DOS would run the stub, which only says the program needs
+     * Windows; vdm says so itself, and a file manager or binfmt_misc
+     * that sent a Windows program here gets a clear refusal (126). */
+    const char *kind = dos_image_windows_kind(file, size);
+    if (kind)
+        FAIL("a Windows program (%s executable), not a DOS program", kind);
     uint32_t pages = rd16(file + MZ_PAGES);
     uint32_t last = rd16(file + MZ_LAST_PAGE_BYTES);
     uint32_t hdr = (uint32_t)rd16(file + MZ_HEADER_PARAS) * 16;

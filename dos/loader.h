@@ -32,6 +32,17 @@ struct machine;
 #define MZ_CS 0x16
 #define MZ_RELOC_OFF 0x18
 
+/* Windows (and OS/2) executables start with an MZ stub too; the stub's
+ * header says where the real header is. Microsoft's PE/COFF
+ * specification, "MS-DOS Stub": the file offset of the new header is the
+ * dword at 3Ch (e_lfanew), and a stub that has one puts its relocation
+ * table at 40h or above (e_lfarlc), which is how Windows itself tells a
+ * new executable from a plain DOS one whose header is shorter. */
+#define MZ_NEW_HEADER_OFF 0x3C
+#define MZ_NEW_HEADER_MIN_RELOC 0x40
+#define NEW_EXE_PE_SIGNATURE "PE\0\0"
+#define NEW_EXE_NE_SIGNATURE "NE"
+
 /* The largest .COM image: a 64 KiB segment less the PSP (65,280 bytes;
  * MS-DOS refuses larger .COM files). Its initial stack word at FFFEh
  * then overlays the image's last two bytes, as in MS-DOS. */
@@ -60,6 +71,12 @@ struct dos_image {
  * Returns true and fills `img`; false with a one-line reason in `err`. */
 bool dos_image_parse(const uint8_t *file, size_t size, bool is_com_name,
                      struct dos_image *img, char *err, size_t errcap);
+
+/* "PE" or "NE" when MZ file `file` (size bytes) is a Windows (or OS/2)
+ * executable whose DOS part is only a stub, else NULL. dos_image_parse
+ * refuses such files. Other new-header kinds (LE, LX: DOS extenders such
+ * as DOS/4GW) are DOS programs and pass. */
+const char *dos_image_windows_kind(const uint8_t *file, size_t size);
 
 /* Copy the load module to `load_seg` and relocate it by `reloc_base`
  * (the load segment for EXE programs and overlays). `block_paras` is the

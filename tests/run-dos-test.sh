@@ -14,6 +14,8 @@
 #                         the build directory PROGRAM sits in (e.g. a child
 #                         that an EXEC test runs), into the run directory
 #   mkdir DIR             create DIR in the run directory first
+#   touch NAME STAMP      set NAME's time in the run directory (touch -t
+#                         STAMP, e.g. 199405310622), for listings with dates
 #   stdout FILE           standard output must equal FILE byte for byte
 #   stdout-lines          the lines that follow, up to "end", are the expected
 #                         stdout (CRLF line ends, as DOS programs write them)
@@ -61,6 +63,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     setup-built) read -r src dest <<< "$rest"
                  cp "$(dirname "$prog")/$src" "$run/${dest:-$src}" || exit 1 ;;
     mkdir) mkdir -p "$run/$rest" ;;
+    touch) read -r name stamp <<< "$rest"; touch -t "$stamp" "$run/$name" ;;
     stdout) stdout_file="$srcdir/$rest" ;;
     stdout-lines) : > "$expected_lines"; stdout_file="$expected_lines"; lines_mode=1 ;;
     exit) want_exit=$rest ;;

@@ -74,6 +74,11 @@ struct cpu_backend {
     struct cpu_trap (*run)(struct machine *m, uint64_t budget);
     /* Deliver a hardware interrupt now; the caller checked IF. */
     void (*interrupt)(struct machine *m, uint8_t vector);
+    /* Optional (NULL: never). Whether a vector given to interrupt() still
+     * waits for the guest to accept it (KVM: an interrupt shadow), so the
+     * loop acknowledges no other one meanwhile and an idle HLT must not
+     * sleep. */
+    bool (*interrupt_busy)(struct machine *m);
     void (*destroy)(struct machine *m);
 };
 

@@ -433,7 +433,9 @@ static struct cpu_trap kvm_run_until_trap(struct machine *m, struct kvm_priv *p)
             return (struct cpu_trap){ TRAP_HLT, NULL };
         case KVM_EXIT_IO:
             kvm_port_exit(m, run);
-            if (m->outcome != RUN_RUNNING)
+            /* The run is over, or the 8042/port 92h moved the A20 gate:
+             * slot 1 must be remapped before the next instruction. */
+            if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask)
                 return (struct cpu_trap){ TRAP_SLICE_END, NULL };
             break;
         case KVM_EXIT_MMIO:
@@ -538,6 +540,12 @@ static void kvm_interrupt(struct machine *m, uint8_t vector)
     p->irq_vector = vector;
 }
 
+static bool kvm_interrupt_busy(struct machine *m)
+{
+    const struct kvm_priv *p = m->cpu_priv;
+    return p->irq_pending;
+}
+
 static void kvm_destroy(struct machine *m)
 {
     struct kvm_priv *p = m->cpu_priv;
@@ -625,5 +633,6 @@ const struct cpu_backend cpu_backend_kvm = {
     .create = kvm_create,
     .run = kvm_run_slice,
     .interrupt = kvm_interrupt,
+    .interrupt_busy = kvm_interrupt_busy,
     .destroy = kvm_destroy,
 };

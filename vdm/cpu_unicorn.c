@@ -167,10 +167,12 @@ static void uc_on_intr(uc_engine *uc, uint32_t intno, void *user)
             m->r.ip.w = (uint16_t)(m->r.ip.w - 1); /* not a stub: let the HLT run */
     }
     regs_write_changed(uc, &m->r, was);
-    if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask)
+    if (m->outcome != RUN_RUNNING || m->a20_mask != p->hma_mask) {
+        p->slice_stop = true; /* not a HLT */
         uc_emu_stop(uc);
-    else
+    } else {
         uc_drop_host_writes(p, frame, frame + 6);
+    }
 }
 
 static uint32_t uc_on_in(uc_engine *uc, uint32_t port, int size, void *user)
@@ -186,8 +188,12 @@ static void uc_on_out(uc_engine *uc, uint32_t port, int size, uint32_t value, vo
 {
     struct uc_priv *p = user;
     port_io(p->m, (uint16_t)port, true, (unsigned)size, &value);
-    if (p->m->outcome != RUN_RUNNING || p->m->a20_mask != p->hma_mask)
+    /* The run is over, or the A20 gate moved (the area above 1 MiB must be
+     * remapped before the next instruction). */
+    if (p->m->outcome != RUN_RUNNING || p->m->a20_mask != p->hma_mask) {
+        p->slice_stop = true; /* not a HLT */
         uc_emu_stop(uc);
+    }
 }
 
 static const char *unicorn_unavailable(void)

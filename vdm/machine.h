@@ -16,6 +16,12 @@
 #include <stdint.h>
 
 #include "cpu.h"
+#include "hw/cmos.h"
+#include "hw/kbc.h"
+#include "hw/pic.h"
+#include "hw/pit.h"
+#include "hw/spk.h"
+#include "hw/vga.h"
 #include "port.h"
 
 /* Guest memory: conventional 1 MiB plus the 64 KiB high memory area that a
@@ -73,6 +79,7 @@ struct mem_dirty {
 
 struct dos_state;  /* dos/dos.h: the DOS kernel's state */
 struct bios_state; /* bios/bios.h */
+struct mouse_state; /* bios/mouse.h */
 
 struct machine {
     uint8_t *mem;             /* MEM_SIZE bytes of guest memory */
@@ -87,17 +94,24 @@ struct machine {
 
     struct dos_state *dos;    /* owned by dos/ */
     struct bios_state *bios;  /* owned by bios/ */
+    struct mouse_state *mouse; /* INT 33h driver, bios/mouse.c */
+
+    /* The PC hardware (hw/): each device's registers, set up by hw_init. */
+    struct pic pic;
+    struct pit pit;
+    struct kbc kbc;
+    struct cmos cmos;
+    struct vga vga;
+    struct spk spk;
 
     /* Outcome, set by whoever ends the run (a handler, the loop). */
     enum run_outcome outcome;
     int exit_code;            /* with RUN_EXITED: the host exit status */
     struct run_crash crash;   /* with RUN_CRASHED */
 
-    /* Run-loop clock: timer interrupts and the --timeout deadline. */
+    /* Run-loop clock: the --timeout deadline. */
     double timeout_s;         /* 0 = none */
     uint64_t start_ns;        /* when the run began (monotonic) */
-    uint64_t next_tick_ns;    /* when the next IRQ0 (INT 08h) is due */
-    bool irq_timer_pending;   /* IRQ0 raised but not yet delivered */
 
     /* Set from a host signal handler (vdm/main.c) to the signal's number
      * when SIGINT, SIGTERM, ... ask vdm to stop; the run loop checks it

@@ -19,16 +19,31 @@
 #include <unistd.h>
 
 #include "bios/bios.h"
+#include "bios/mouse.h"
 #include "bios/rom.h"
+#include "dos/cmd.h"
 #include "dos/dos.h"
+#include "dos/ems.h"
 #include "dos/psp.h"
+#include "dos/xms.h"
+#include "hw/hw.h"
+#include "vdm/binfmt.h"
 #include "vdm/fault.h"
 #include "vdm/hostenv.h"
 #include "vdm/machine.h"
 #include "vdm/program.h"
 #include "vdm/run.h"
 
+/* The build passes the project's version (CMakeLists.txt), so the binary,
+ * the man page and the package agree. */
+#ifndef VDM_VERSION
 #define VDM_VERSION "0.1.0"
+#endif
+
+/* --version's legal lines (GNU coding standards, "--version"): the
+ * copyright holder and the licence, both in one place. */
+#define VDM_COPYRIGHT "Copyright (C) 2026 the vdm developers."
+#define VDM_LICENSE "License: not chosen yet; see the project repository."
 
 #define EXIT_TIMEOUT 124
 #define EXIT_VDM_FAILED 125
@@ -54,10 +69,12 @@ struct options {
     char *env[MAX_ENV_OPTS];
     int n_env;
     bool list_backends;
+    uint32_t xms_kib, ems_kib;   /* --xms, --ems */
 };
 
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
-       OPT_BACKENDS, OPT_HELP, OPT_VERSION };
+       OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS };
+enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
 static const struct {
@@ -76,6 +93,14 @@ static const struct {
       "trace to stderr: dos,bios,port,cpu or all" },
     { { "env", required_argument, NULL, OPT_ENV }, "NAME=VALUE",
       "set a variable in the DOS environment (repeatable)" },
+    { { "register-binfmt", no_argument, NULL, OPT_REGISTER_BINFMT }, NULL,
+      "make ./X.EXE and ./X.COM run through vdm (root)" },
+    { { "unregister-binfmt", no_argument, NULL, OPT_UNREGISTER_BINFMT }, NULL,
+      "undo --register-binfmt (root)" },
+    { { "xms", required_argument, NULL, OPT_XMS }, "KiB",
+      "XMS extended memory, 0 = none (default 16384)" },
+    { { "ems", required_argument, NULL, OPT_EMS }, "KiB",
+      "EMS expanded memory, 0 = none (default 4096)" },
     { { "help", no_argument, NULL, OPT_HELP }, NULL, "show this help" },
     { { "version", no_argument, NULL, OPT_VERSION }, NULL, "show the version" },
 };
@@ -83,8 +108,14 @@ static const struct {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "Usage: vdm [OPTIONS] PROGRAM [ARGS...]\n"
-               "Run a DOS program (.COM, .EXE) as a Linux command.\n\nOptions:\n");
+    /* GNU coding standards, "--help": usage, what it does, the options,
+     * where to report bugs. */
+    fprintf(f, "Usage: vdm [OPTION]... PROGRAM [ARG]...\n"
+               "  or:  vdm [OPTION]...             (interactive DOS prompt)\n"
+               "Run a DOS program (.COM, .EXE, .BAT) as a Linux command: ARGs become\n"
+               "its command tail, stdin/stdout/stderr its standard handles, the current\n"
+               "directory its drive C:, and its return code vdm's exit status.\n\n"
+               "Options:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
         char left[40];
         snprintf(left, sizeof left, "--%s%s%s", option_table[i].opt.name,
@@ -94,7 +125,9 @@ static void usage(FILE *f)
     }
     fprintf(f, "\nExit status: the DOS program's return code; 124 timeout; 125 vdm\n"
                "failed or the program crashed the CPU; 126 not a runnable program;\n"
-               "127 program not found; 128+N stopped by signal N (INT, TERM, HUP).\n");
+               "127 program not found; 128+N stopped by signal N (INT, TERM, HUP).\n"
+               "\nFull documentation: man vdm\n"
+               "Report bugs to the vdm issue tracker, with the output of 'vdm --version'.\n");
 }
 
 static bool parse_trace(const char *list, unsigned *out)
@@ -119,6 +152,20 @@ static bool parse_trace(const char *list, unsigned *out)
 }
 
 /* Parse argv up to PROGRAM. Returns -1 to continue, else an exit status. */
+/* A memory size for --xms/--ems: KiB from 0 to `max`. */
+static bool parse_kib(const char *name, const char *arg, uint32_t max, uint32_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || *end || end == arg || arg[0] == '-' || v > max) {
+        vdm_warn("--%s wants a size in KiB from 0 to %u, not '%s'", name, max, arg);
+        return false;
+    }
+    *out = (uint32_t)v;
+    return true;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
     struct option longopts[N_OPTIONS + 1];
@@ -172,11 +219,30 @@ static int parse_options(int argc, char **argv, struct options *o)
             }
             o->env[o->n_env++] = optarg;
             break;
+        case OPT_REGISTER_BINFMT:
+        case OPT_UNREGISTER_BINFMT: {
+            char why[PATH_MAX + 256];
+            if (binfmt_command(c == OPT_REGISTER_BINFMT, why, sizeof why))
+                return 0;
+            vdm_warn("%s", why);
+            return EXIT_VDM_FAILED;
+        }
+        case OPT_XMS:
+            if (!parse_kib("xms", optarg, XMS_MAX_KIB, &o->xms_kib))
+                return EXIT_VDM_FAILED;
+            break;
+        case OPT_EMS:
+            if (!parse_kib("ems", optarg, EMS_MAX_KIB, &o->ems_kib))
+                return EXIT_VDM_FAILED;
+            break;
         case OPT_HELP:
             usage(stdout);
             return 0;
         case OPT_VERSION:
-            printf("vdm %s\n", VDM_VERSION);
+            printf("vdm %s\n%s\n%s\n"
+                   "This is free software: you are free to change and redistribute it.\n"
+                   "There is NO WARRANTY, to the extent permitted by law.\n",
+                   VDM_VERSION, VDM_COPYRIGHT, VDM_LICENSE);
             return 0;
         case ':':
             vdm_warn("option '%s' needs a value (try 'vdm --help')", argv[optind - 1]);
@@ -336,19 +402,19 @@ extern char **environ;
 
 int main(int argc, char **argv)
 {
-    struct options o = { 0 };
-    int status = parse_options(argc, argv, &o);
+    struct options o = { .xms_kib = XMS_DEFAULT_KIB, .ems_kib = EMS_DEFAULT_KIB };
+    /* Started by the kernel for ./PROG.EXE (binfmt_misc, see binfmt.h):
+     * argv[1] is the program, never an option, so vdm's options are left
+     * at their defaults and parsing starts at PROGRAM. */
+    bool via_binfmt = binfmt_launched(argc, argv);
+    int status = parse_options(via_binfmt ? 1 : argc, argv, &o);
     if (status >= 0)
         return status;
     if (o.list_backends)
         return list_backends();
-    if (optind >= argc) {
-        vdm_warn("no PROGRAM given; the interactive prompt needs the built-in "
-                 "COMMAND.COM, which this build lacks (try 'vdm --help')");
-        return EXIT_VDM_FAILED;
-    }
-
-    const char *prog_arg = argv[optind];
+    /* No PROGRAM: the interactive prompt of the built-in COMMAND.COM. */
+    bool interactive = optind >= argc;
+    const char *prog_arg = interactive ? "COMMAND.COM" : argv[optind];
     const struct cpu_backend *cpu = cpu_backend_find(o.backend);
     if (!cpu) {
         vdm_warn("unknown backend '%s' (see vdm --backends)", o.backend);
@@ -360,8 +426,8 @@ int main(int argc, char **argv)
         return EXIT_VDM_FAILED;
     }
 
-    char host_path[PATH_MAX];
-    int e = program_find(prog_arg, host_path, sizeof host_path);
+    char host_path[PATH_MAX] = "";
+    int e = interactive ? 0 : program_find(prog_arg, host_path, sizeof host_path);
     if (e) {
         if (e != ENOENT)
             vdm_warn("%s: %s", prog_arg, strerror(e));
@@ -371,12 +437,11 @@ int main(int argc, char **argv)
             vdm_warn("%s: program not found (also tried .COM, .EXE, .BAT)", prog_arg);
         return EXIT_NOT_FOUND;
     }
-    if (program_has_ext(host_path, "BAT")) {
-        vdm_warn("%s: batch files need the built-in COMMAND.COM, which this build lacks", prog_arg);
-        return EXIT_CANNOT_RUN;
-    }
-    char tail[PSP_TAIL_MAX + 1];
-    if (program_build_tail(argc - optind - 1, argv + optind + 1, tail, PSP_TAIL_MAX) < 0) {
+    /* A batch file runs under the built-in COMMAND.COM with /C. */
+    bool batch = !interactive && program_has_ext(host_path, "BAT");
+    char tail[PSP_TAIL_MAX + 1] = "";
+    if (!interactive &&
+        program_build_tail(argc - optind - 1, argv + optind + 1, tail, PSP_TAIL_MAX) < 0) {
         vdm_warn("%s: command line too long for DOS (at most %d bytes)", prog_arg, PSP_TAIL_MAX);
         return EXIT_VDM_FAILED;
     }
@@ -399,7 +464,8 @@ int main(int argc, char **argv)
     char dos_path[HOSTFS_DOS_MAX];
     char err[256] = "";
     bool cpu_up = false;
-    if (!bios_init(m) || !dos_init(m)) {
+    if (!hw_init(m) || !bios_init(m) || !mouse_init(m) || !dos_init(m) ||
+        !dos_xms_init(m, o.xms_kib) || !dos_ems_init(m, o.ems_kib)) {
         vdm_warn("out of memory");
         goto out;
     }
@@ -408,9 +474,30 @@ int main(int argc, char **argv)
         vdm_warn("cannot use the current directory as drive C:");
         goto out;
     }
-    if (!program_dos_path(m, host_path, dos_path, sizeof dos_path)) {
+    char comspec[PATH_MAX];
+    if (!cmd_mount_z(m, comspec, sizeof comspec) && (interactive || batch)) {
+        vdm_warn("cannot set up drive Z: for the built-in COMMAND.COM");
+        goto out;
+    }
+    if (!interactive && !program_dos_path(m, host_path, dos_path, sizeof dos_path)) {
         vdm_warn("%s: cannot make a DOS path for the program", prog_arg);
         goto out;
+    }
+    if (batch) {
+        char cmd_tail[PSP_TAIL_MAX + 1];
+        /* The full DOS path, so that a name such as ECHO.BAT or IF.BAT is
+         * not taken for an internal command; it is also %0. */
+        if ((size_t)snprintf(cmd_tail, sizeof cmd_tail, " /C %s%s", dos_path, tail) >=
+            sizeof cmd_tail) {
+            vdm_warn("%s: command line too long for DOS (at most %d bytes)", prog_arg,
+                     PSP_TAIL_MAX);
+            goto out;
+        }
+        memcpy(tail, cmd_tail, sizeof tail);
+    }
+    if (interactive || batch) {
+        snprintf(host_path, sizeof host_path, "%s", comspec);
+        snprintf(dos_path, sizeof dos_path, "%s", CMD_COMSPEC);
     }
     rom_install_ivt(m);
 
@@ -467,6 +554,7 @@ out:
     if (cpu_up)
         cpu->destroy(m);
     free(m->bios);
+    mouse_destroy(m);
     machine_destroy(m);
     hostenv_free(env);
     return status;

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "bios/rom.h"
+#include "hw/hw.h"
 #include "machine.h"
 #include "mem.h"
 
@@ -35,7 +36,10 @@ void run_real_mode_interrupt(struct machine *m, uint8_t vector)
     m->r.cs = mem_rd16(m, vector * 4u + 2);
 }
 
-static void dispatch_stub(struct machine *m, uint8_t vector)
+/* Run the handler of a stub trap. True when the handler left the frame
+ * alone (CS:IP still at the stub's IRET), so the status flags went back
+ * into the stacked FLAGS. */
+static bool dispatch_stub(struct machine *m, uint8_t vector)
 {
     int_handler_fn fn = m->int_handlers[vector];
     uint32_t flags_lin = run_frame_flags_lin(m);
@@ -45,7 +49,7 @@ static void dispatch_stub(struct machine *m, uint8_t vector)
 
     if (!fn) {
         vdm_trace(m, TRACE_BIOS, "INT %02Xh: no handler, ignored", vector);
-        return;
+        return false;
     }
     m->r.flags = (m->r.flags & ~FLAG_STATUS_MASK) | (caller_flags & FLAG_STATUS_MASK);
     fn(m);
@@ -54,7 +58,24 @@ static void dispatch_stub(struct machine *m, uint8_t vector)
         uint16_t f = (uint16_t)((caller_flags & ~FLAG_STATUS_MASK) |
                                 (m->r.flags & FLAG_STATUS_MASK));
         mem_wr16(m, flags_lin, f);
+        return true;
     }
+    return false;
+}
+
+/* Perform the stub's IRET on the host when an interrupt waits for the
+ * caller's IF: otherwise a guest that calls a service in a tight loop
+ * (INT 16h/01h polling) is always inside a stub, IF clear, whenever the
+ * loop looks, and would never see a timer tick. */
+static void finish_stub_iret(struct machine *m)
+{
+    uint32_t lin = mem_lin(m->r.cs, m->r.ip.w);
+    if (mem_rd8(m, lin) != ROM_OP_IRET || !(mem_rd16(m, run_frame_flags_lin(m)) & FLAG_IF) ||
+        hw_irq_pending(m) < 0)
+        return;
+    m->r.ip.e = mem_pop16(m);
+    m->r.cs = mem_pop16(m);
+    m->r.flags = (m->r.flags & ~0xFFFFu) | mem_pop16(m);
 }
 
 static bool stop_requested(const struct machine *m)
@@ -62,8 +83,7 @@ static bool stop_requested(const struct machine *m)
     return m->stop_signal && *m->stop_signal;
 }
 
-/* Sleep until `deadline_ns` or the --timeout deadline, whichever is first. */
-static void idle_until(struct machine *m, uint64_t deadline_ns)
+void run_sleep_until(struct machine *m, uint64_t deadline_ns)
 {
     if (m->timeout_s > 0) {
         uint64_t end = m->start_ns + (uint64_t)(m->timeout_s * 1e9);
@@ -79,12 +99,31 @@ static void idle_until(struct machine *m, uint64_t deadline_ns)
         ;
 }
 
+static bool cpu_irq_busy(struct machine *m)
+{
+    return m->cpu && m->cpu->interrupt_busy && m->cpu->interrupt_busy(m);
+}
+
+void run_idle(struct machine *m, uint64_t max_ns)
+{
+    uint64_t now = vdm_now_ns();
+    hw_step(m, now);
+    if (hw_irq_pending(m) >= 0 || cpu_irq_busy(m))
+        return;
+    uint64_t wake = hw_next_event_ns(m, now);
+    if (wake > now + max_ns)
+        wake = now + max_ns;
+    run_sleep_until(m, wake);
+    hw_step(m, vdm_now_ns());
+}
+
 bool run_service_trap(struct machine *m)
 {
     int vector = rom_stub_vector(m->r.cs, (uint16_t)m->r.ip.w);
     if (vector < 0)
         return false;
-    dispatch_stub(m, (uint8_t)vector);
+    if (dispatch_stub(m, (uint8_t)vector))
+        finish_stub_iret(m);
     return true;
 }
 
@@ -99,29 +138,27 @@ static void on_hlt(struct machine *m)
         machine_crash(m, "HLT with interrupts disabled");
         return;
     }
-    idle_until(m, m->next_tick_ns);
+    run_idle(m, RUN_IDLE_MAX_NS);
+    /* Nothing to deliver yet (the wait is bounded, or only a masked line
+     * woke us): the CPU is still halted, so the HLT runs again. */
+    if (hw_irq_pending(m) < 0 && !cpu_irq_busy(m))
+        m->r.ip.w = (uint16_t)(m->r.ip.w - 1);
 }
 
-static void clock_step(struct machine *m, uint64_t now)
+/* Hand the PIC's highest-priority request to the CPU when it can take it:
+ * IF set and no earlier vector still waiting in the backend. */
+static void deliver_irq(struct machine *m)
 {
-    if (now >= m->next_tick_ns) {
-        m->irq_timer_pending = true;
-        m->next_tick_ns += RUN_TICK_NS;
-        /* After a stall, resume the beat from now instead of delivering a
-         * storm of late ticks. */
-        if (m->next_tick_ns < now)
-            m->next_tick_ns = now + RUN_TICK_NS;
-    }
-    if (m->irq_timer_pending && (m->r.flags & FLAG_IF)) {
-        m->irq_timer_pending = false;
-        m->cpu->interrupt(m, 0x08);
-    }
+    if (!(m->r.flags & FLAG_IF) || cpu_irq_busy(m))
+        return;
+    int vector = hw_irq_ack(m);
+    if (vector >= 0)
+        m->cpu->interrupt(m, (uint8_t)vector);
 }
 
 int run_machine(struct machine *m)
 {
     m->start_ns = vdm_now_ns();
-    m->next_tick_ns = m->start_ns + RUN_TICK_NS;
     uint64_t deadline = m->timeout_s > 0 ? m->start_ns + (uint64_t)(m->timeout_s * 1e9) : 0;
 
     while (m->outcome == RUN_RUNNING) {
@@ -134,7 +171,8 @@ int run_machine(struct machine *m)
             m->outcome = RUN_SIGNALLED;
             break;
         }
-        clock_step(m, now);
+        hw_step(m, now);
+        deliver_irq(m);
 
         struct cpu_trap t = m->cpu->run(m, RUN_SLICE_INSNS);
         switch (t.kind) {

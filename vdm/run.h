@@ -1,7 +1,8 @@
 /*
  * The run loop: runs the backend, dispatches each trap to its handler
- * (interrupt stub, idle HLT, fault), delivers the timer interrupt and
- * enforces --timeout. It knows no device and no DOS function.
+ * (interrupt stub, idle HLT, fault), hands the interrupt controller's
+ * requests to the CPU and enforces --timeout. It knows no device (only
+ * hw/hw.h) and no DOS function.
  */
 #ifndef VDM_RUN_H
 #define VDM_RUN_H
@@ -15,11 +16,22 @@ struct machine;
  * (timer interrupt, --timeout). About 1 ms of libx86emu time. */
 #define RUN_SLICE_INSNS 20000u
 
-/* PIT channel 0 at its BIOS default: 1193182 Hz / 65536 = 18.2 Hz. */
-#define RUN_TICK_NS 54925493u
+/* Longest sleep of an idle guest before the loop looks again (the
+ * --timeout deadline, a device that may have been reprogrammed). */
+#define RUN_IDLE_MAX_NS 100000000u
 
 /* Run until the outcome is decided; returns m->outcome. */
 int run_machine(struct machine *m);
+
+/* The guest is idle (a HLT, a keyboard polling loop): sleep until the next
+ * device event, the --timeout deadline or max_ns from now, whichever comes
+ * first, unless an interrupt is deliverable already. Returns with devices
+ * stepped to the time it woke. */
+void run_idle(struct machine *m, uint64_t max_ns);
+
+/* Sleep until host time `deadline_ns` or the --timeout deadline, whichever
+ * comes first (a BIOS wait such as INT 15h/86h). */
+void run_sleep_until(struct machine *m, uint64_t deadline_ns);
 
 /* Enter a real-mode interrupt on m->r: push FLAGS, CS, IP, clear IF and TF,
  * load CS:IP from the IVT. Backends without their own interrupt delivery

@@ -51,7 +51,7 @@
         CHECK_CF "47h-2.1", 0
         CHECK_STR "47h-2.2", buf, "NEWDIR\SUB"
         mov     ah, 47h
-        mov     dl, 26                  ; Z: is not mounted
+        mov     dl, 25                  ; Y: is not mounted (Z: holds COMMAND.COM)
         mov     si, buf
         int     21h
         CHECK_CF "47h-3.1", 1

@@ -52,7 +52,11 @@ fail_case "--trace wants .*'dos,nope'" --trace=dos,nope PRINTTAIL.COM
 fail_case "--trace wants .*''" --trace= PRINTTAIL.COM
 fail_case "unknown backend 'nonesuch'.*" --backend=nonesuch PRINTTAIL.COM
 fail_case "--display=bogus .*" --display=bogus PRINTTAIL.COM
-fail_case "no PROGRAM given.*" --timeout=5
+
+begin "no PROGRAM: the interactive prompt, which ends at end of input"
+vdm_run --timeout=5
+want_status 0; want_no_err; want_out 'C:\>'
+end_case
 
 begin "good values are accepted"
 vdm_run --timeout=2.5 --trace=dos,bios --backend=auto --display=stdio PRINTTAIL.COM ok

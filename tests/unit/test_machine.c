@@ -17,6 +17,7 @@
 #include "bios/bios.h"
 #include "bios/rom.h"
 #include "dos/dos.h"
+#include "hw/hw.h"
 #include "vdm/fault.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
@@ -112,6 +113,7 @@ static struct machine *boot(const char *path)
     assert_non_null(m);
     m->cpu = cpu_backend_find("x86emu");
     assert_non_null(m->cpu);
+    assert_true(hw_init(m));
     assert_true(bios_init(m));
     assert_true(dos_init(m));
     fault_init(m);
@@ -151,6 +153,8 @@ static void test_two_machines(void **state)
     b->cpu->destroy(b);
     dos_destroy(a);
     dos_destroy(b);
+    free(a->bios);
+    free(b->bios);
     machine_destroy(a);
     machine_destroy(b);
     unlink(pa);
