@@ -50,6 +50,7 @@ median() { sort -n | awk '{v[NR]=$1} END {if (NR == 0) print "-"; else if (NR % 
 time_cmd() {
   local t0 t1 i st out=()
   for ((i = 0; i < runs; i++)); do
+    rm -f OUT.DAT FILTER.OUT # every run writes its output afresh, as the first did
     t0=${EPOCHREALTIME/./}
     "$@" > /dev/null 2>&1
     st=$?
