@@ -64,6 +64,10 @@ static const int uc_gpr_ids[] = {
     UC_X86_REG_GS,
 };
 #define UC_NREGS (sizeof uc_gpr_ids / sizeof uc_gpr_ids[0])
+/* The interrupt hook skips FS and GS (the last two): no DOS or BIOS handler
+ * uses them, and each register read is a trip through Unicorn's register
+ * switch (a third of an INT 21h's cost). Slices still exchange all. */
+#define UC_NREGS_HOOK (UC_NREGS - 2)
 
 /* struct cpu_regs as the value array of the batch calls. */
 static void regs_pack(const struct cpu_regs *r, uint32_t v[UC_NREGS])
@@ -94,15 +98,17 @@ static void regs_unpack(const uint32_t v[UC_NREGS], struct cpu_regs *r)
     r->gs = (uint16_t)v[15];
 }
 
-/* Read all registers into r; `was` (may be NULL) keeps the raw values for
+/* Read the first `count` registers of uc_gpr_ids into r (the others keep
+ * their values); `was` (may be NULL) keeps the raw values for
  * regs_write_changed(). */
-static void regs_read(uc_engine *uc, struct cpu_regs *r, uint32_t was[UC_NREGS])
+static void regs_read(uc_engine *uc, struct cpu_regs *r, uint32_t was[UC_NREGS], unsigned count)
 {
-    uint32_t v[UC_NREGS] = { 0 };
+    uint32_t v[UC_NREGS];
     void *ptrs[UC_NREGS];
-    for (unsigned i = 0; i < UC_NREGS; i++)
+    regs_pack(r, v);
+    for (unsigned i = 0; i < count; i++)
         ptrs[i] = &v[i];
-    uc_reg_read_batch(uc, (int *)uc_gpr_ids, ptrs, UC_NREGS);
+    uc_reg_read_batch(uc, (int *)uc_gpr_ids, ptrs, (int)count);
     regs_unpack(v, r);
     if (was)
         memcpy(was, v, sizeof v);
@@ -158,7 +164,7 @@ static void uc_on_intr(uc_engine *uc, uint32_t intno, void *user)
     struct uc_priv *p = user;
     struct machine *m = p->m;
     uint32_t was[UC_NREGS];
-    regs_read(uc, &m->r, was);
+    regs_read(uc, &m->r, was, UC_NREGS_HOOK);
     run_real_mode_interrupt(m, (uint8_t)intno);
     uint32_t frame = mem_lin(m->r.ss, m->r.sp.w); /* IP, CS, FLAGS */
     if (m->r.cs == ROM_SEG && mem_rd8(m, mem_lin(m->r.cs, m->r.ip.w)) == X86_HLT) {
@@ -289,7 +295,7 @@ static struct cpu_trap unicorn_run_slice(struct machine *m, uint64_t budget)
     p->blocks_left = budget / UC_INSNS_PER_BLOCK + 1;
     p->slice_stop = false;
     uc_err e = uc_emu_start(p->uc, mem_lin(m->r.cs, m->r.ip.w), 0, 0, 0);
-    regs_read(p->uc, &m->r, NULL);
+    regs_read(p->uc, &m->r, NULL, UC_NREGS);
 
     if (e == UC_ERR_INSN_INVALID) {
         /* Unicorn stops on an unknown opcode instead of raising #UD:
