@@ -2,13 +2,16 @@
  * The list of CPU backends and the choice behind --backend=auto: the first
  * usable backend in order of preference whose own probe (auto_ok) agrees.
  * Order: KVM when real mode runs natively, then Unicorn's JIT, then the
- * libx86emu interpreter, which is always there.
+ * libx86emu interpreter, which is always there. vm86 (32-bit x86 hosts
+ * only) runs natively too, but its probe keeps auto away until it has been
+ * run on such a host (vdm/cpu_vm86.c).
  */
 #include "vdm/cpu.h"
 
 #include <string.h>
 
 extern const struct cpu_backend cpu_backend_kvm;
+extern const struct cpu_backend cpu_backend_vm86;
 extern const struct cpu_backend cpu_backend_x86emu;
 #ifdef VDM_HAVE_UNICORN
 extern const struct cpu_backend cpu_backend_unicorn;
@@ -17,6 +20,7 @@ extern const struct cpu_backend cpu_backend_unicorn;
 /* In order of preference for --backend=auto. */
 const struct cpu_backend *const cpu_backends[] = {
     &cpu_backend_kvm,
+    &cpu_backend_vm86, /* 32-bit x86 hosts; explicit only for now */
 #ifdef VDM_HAVE_UNICORN
     &cpu_backend_unicorn,
 #endif

@@ -47,9 +47,11 @@
 
 #include "cpu.h"
 #include "machine.h"
+#include "probe_cache.h"
 #include "run.h"
 
 #define KVM_DEVICE "/dev/kvm"
+#define KVM_DEVICE_ENV "VDM_KVM_DEVICE"
 #define KVM_API_EXPECTED 12
 
 /* Addresses KVM needs for its real-mode helpers on Intel hosts without
@@ -64,6 +66,9 @@
 /* One slice: about what RUN_SLICE_INSNS is for libx86emu (run.h). */
 #define KVM_SLICE_NS 1000000L
 #define KVM_SLICE_SIG (SIGRTMIN + 2)
+
+/* The register classes KVM_CAP_SYNC_REGS exchanges through the run page. */
+#define KVM_SYNC_BOTH (KVM_SYNC_X86_REGS | KVM_SYNC_X86_SREGS)
 
 /* Kernel sigset size for KVM_SET_SIGNAL_MASK (64 signals on x86-64). */
 #define KVM_SIGSET_BYTES 8
@@ -93,16 +98,44 @@ struct kvm_priv {
     struct kvm_vcpu v;
     struct kvm_sregs sregs;   /* as last read: segment attributes, CR0 */
     uint32_t hma_mask;        /* the a20_mask slot 1 maps now; 0: none yet */
+    bool sync_regs;           /* registers travel in the run page (see kvm_run_slice) */
     bool irq_pending;         /* a vector waits for the interrupt window */
     uint8_t irq_vector;
 };
 
+/* The device: /dev/kvm, or $VDM_KVM_DEVICE (tests point it at a missing
+ * path to see the failure paths on a host that has KVM). */
+static const char *kvm_device(void)
+{
+    const char *d = getenv(KVM_DEVICE_ENV);
+    return d && *d ? d : KVM_DEVICE;
+}
+
+/* Why the device does not open, in words (static: --backends prints it). */
+static const char *kvm_open_error(int e)
+{
+    bool own = strcmp(kvm_device(), KVM_DEVICE) != 0;
+    switch (e) {
+    case ENOENT:
+    case ENODEV:
+    case ENXIO:
+        return own ? "cannot open $" KVM_DEVICE_ENV ": no such device"
+                   : "cannot open " KVM_DEVICE ": no such device (no KVM in this kernel or VM)";
+    case EACCES:
+    case EPERM:
+        return own ? "cannot open $" KVM_DEVICE_ENV ": permission denied"
+                   : "cannot open " KVM_DEVICE ": permission denied (not in group kvm?)";
+    default:
+        return own ? "cannot open $" KVM_DEVICE_ENV : "cannot open " KVM_DEVICE;
+    }
+}
+
 static const char *kvm_open_vm(int *sys_fd, int *vm_fd)
 {
     *sys_fd = *vm_fd = -1;
-    int fd = open(KVM_DEVICE, O_RDWR | O_CLOEXEC);
+    int fd = open(kvm_device(), O_RDWR | O_CLOEXEC);
     if (fd < 0)
-        return "cannot open " KVM_DEVICE;
+        return kvm_open_error(errno);
     if (ioctl(fd, KVM_GET_API_VERSION, 0) != KVM_API_EXPECTED) {
         close(fd);
         return "unsupported KVM API version";
@@ -340,6 +373,8 @@ static bool kvm_create(struct machine *m)
     }
     /* Force the first run to load the segments. */
     p->sregs.cs.base = ~0ull;
+    p->sync_regs = (ioctl(p->v.sys_fd, KVM_CHECK_EXTENSION, KVM_CAP_SYNC_REGS) & KVM_SYNC_BOTH) ==
+                   KVM_SYNC_BOTH;
     return true;
 }
 
@@ -427,28 +462,64 @@ static bool kvm_cannot_emulate(const struct kvm_run *run)
            run->internal.suberror == KVM_INTERNAL_ERROR_EMULATION;
 }
 
+/* Hand m->r to the vCPU: through the run page with sync registers (no
+ * ioctl at all, and only the classes that changed), else KVM_SET_REGS and,
+ * when a segment moved, KVM_SET_SREGS. */
+static bool kvm_load_regs(struct machine *m, struct kvm_priv *p)
+{
+    struct kvm_run *run = p->v.run;
+    struct kvm_regs regs;
+    regs_to_kvm(&m->r, &regs);
+    bool sregs_stale = !sregs_match(&p->sregs, &m->r);
+    if (sregs_stale)
+        sregs_real_mode(&p->sregs, &m->r);
+    if (p->sync_regs) {
+        run->kvm_valid_regs = KVM_SYNC_BOTH;
+        run->kvm_dirty_regs = 0;
+        if (memcmp(&run->s.regs.regs, &regs, sizeof regs) != 0) {
+            run->s.regs.regs = regs;
+            run->kvm_dirty_regs |= KVM_SYNC_X86_REGS;
+        }
+        if (sregs_stale) {
+            run->s.regs.sregs = p->sregs;
+            run->kvm_dirty_regs |= KVM_SYNC_X86_SREGS;
+        }
+        return true;
+    }
+    return ioctl(p->v.fd, KVM_SET_REGS, &regs) == 0 &&
+           (!sregs_stale || ioctl(p->v.fd, KVM_SET_SREGS, &p->sregs) == 0);
+}
+
+/* Fetch the vCPU's registers into m->r and p->sregs. */
+static bool kvm_store_regs(struct machine *m, struct kvm_priv *p)
+{
+    struct kvm_run *run = p->v.run;
+    struct kvm_regs regs;
+    if (p->sync_regs) {
+        regs = run->s.regs.regs;
+        p->sregs = run->s.regs.sregs;
+    } else if (ioctl(p->v.fd, KVM_GET_REGS, &regs) < 0 ||
+               ioctl(p->v.fd, KVM_GET_SREGS, &p->sregs) < 0) {
+        return false;
+    }
+    regs_from_kvm(&regs, &p->sregs, &m->r);
+    return true;
+}
+
 static struct cpu_trap kvm_run_slice(struct machine *m, uint64_t budget)
 {
     (void)budget; /* KVM slices by time (KVM_SLICE_NS) */
     struct kvm_priv *p = m->cpu_priv;
-    struct kvm_regs regs;
 
     if (m->a20_mask != p->hma_mask && !kvm_map_hma(m, p))
         return (struct cpu_trap){ TRAP_FAULT, "KVM cannot remap the A20 area" };
-    regs_to_kvm(&m->r, &regs);
-    if (ioctl(p->v.fd, KVM_SET_REGS, &regs) < 0)
+    if (!kvm_load_regs(m, p))
         return (struct cpu_trap){ TRAP_FAULT, "KVM_SET_REGS failed" };
-    if (!sregs_match(&p->sregs, &m->r)) {
-        sregs_real_mode(&p->sregs, &m->r);
-        if (ioctl(p->v.fd, KVM_SET_SREGS, &p->sregs) < 0)
-            return (struct cpu_trap){ TRAP_FAULT, "KVM_SET_SREGS failed" };
-    }
 
     struct cpu_trap t = kvm_run_until_trap(m, p);
 
-    if (ioctl(p->v.fd, KVM_GET_REGS, &regs) < 0 || ioctl(p->v.fd, KVM_GET_SREGS, &p->sregs) < 0)
+    if (!kvm_store_regs(m, p))
         return (struct cpu_trap){ TRAP_FAULT, "KVM_GET_REGS failed" };
-    regs_from_kvm(&regs, &p->sregs, &m->r);
     if (t.kind == TRAP_FAULT && kvm_cannot_emulate(p->v.run)) {
         /* Where KVM emulates real mode, an instruction its emulator does
          * not know (UD2, most x87) stops here instead of raising #UD; enter
@@ -528,7 +599,7 @@ static double kvm_probe_mips(void)
     return mips;
 }
 
-static bool kvm_auto_ok(char *why, size_t cap)
+static bool kvm_probe_verdict(char *why, size_t cap)
 {
     double mips = kvm_probe_mips();
     if (mips < 0) {
@@ -542,6 +613,17 @@ static bool kvm_auto_ok(char *why, size_t cap)
     }
     snprintf(why, cap, "real mode runs natively: %.0f MIPS", mips);
     return true;
+}
+
+/* The probe's verdict, measured once per boot and device (probe_cache.h). */
+static bool kvm_auto_ok(char *why, size_t cap)
+{
+    bool ok;
+    if (probe_cache_get("kvm", kvm_device(), &ok, why, cap))
+        return ok;
+    ok = kvm_probe_verdict(why, cap);
+    probe_cache_put("kvm", kvm_device(), ok, why);
+    return ok;
 }
 
 const struct cpu_backend cpu_backend_kvm = {

@@ -66,6 +66,17 @@ enum {
     TRACE_CPU = 1u << 3,
 };
 
+/* Guest memory the host wrote (or handed out a writable pointer to) since a
+ * backend last cleared the log: vdm/mem.c records, the Unicorn backend
+ * drops the translated code there, since QEMU sees only the guest's own
+ * writes. A few ranges, merged when they touch; when full, the last one
+ * grows to cover the new range (over-invalidating, never missing). */
+#define MEM_DIRTY_RANGES 8u
+struct mem_dirty {
+    unsigned n;
+    uint32_t lo[MEM_DIRTY_RANGES], hi[MEM_DIRTY_RANGES]; /* [lo, hi) linear */
+};
+
 struct dos_state;  /* dos/dos.h: the DOS kernel's state */
 struct bios_state; /* bios/bios.h */
 struct mouse_state; /* bios/mouse.h */
@@ -74,6 +85,7 @@ struct display;    /* vdm/display.h: the front end, NULL when none */
 struct machine {
     uint8_t *mem;             /* MEM_SIZE bytes of guest memory */
     uint32_t a20_mask;        /* MEM_A20_OFF_MASK, or ~0 with A20 on */
+    struct mem_dirty dirty;   /* host writes since the backend last looked */
     struct cpu_regs r;        /* guest registers while a handler runs */
     const struct cpu_backend *cpu;  /* the backend running this machine */
     void *cpu_priv;           /* the backend's own state */

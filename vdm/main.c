@@ -382,14 +382,22 @@ static int parse_options(int argc, char **argv, struct options *o)
     return -1;
 }
 
+/* One line per backend: "NAME: available", "NAME: unavailable (WHY)", or
+ * "NAME: available (not chosen by auto: WHY)" when its probe turns auto
+ * away; then "auto: NAME". */
 static int list_backends(void)
 {
     for (unsigned i = 0; cpu_backends[i]; i++) {
-        const char *why = cpu_backends[i]->unavailable();
+        const struct cpu_backend *b = cpu_backends[i];
+        const char *why = b->unavailable();
+        char verdict[128];
         if (why)
-            printf("%s: unavailable (%s)\n", cpu_backends[i]->name, why);
+            printf("%s: unavailable (%s)\n", b->name, why);
+        else if (!cpu_backend_auto_ok(b, verdict, sizeof verdict))
+            printf("%s: available (not chosen by auto: %s)\n", b->name,
+                   verdict[0] ? verdict : "its probe says no");
         else
-            printf("%s: available\n", cpu_backends[i]->name);
+            printf("%s: available\n", b->name);
     }
     const struct cpu_backend *a = cpu_backend_find("auto");
     printf("auto: %s\n", a ? a->name : "none");

@@ -7,10 +7,45 @@
 
 #include <string.h>
 
-uint8_t *mem_ptr(struct machine *m, uint32_t lin, size_t len)
+/* Add [lo, hi) to the host-write log (machine.h: struct mem_dirty). The
+ * common cases are one buffer per call and a stack word next to the last
+ * one, so merging with a touching range keeps the log short. */
+static void mem_mark_dirty(struct machine *m, uint32_t lo, uint32_t hi)
+{
+    struct mem_dirty *d = &m->dirty;
+    for (unsigned i = 0; i < d->n; i++) {
+        if (lo <= d->hi[i] && hi >= d->lo[i]) {
+            d->lo[i] = lo < d->lo[i] ? lo : d->lo[i];
+            d->hi[i] = hi > d->hi[i] ? hi : d->hi[i];
+            return;
+        }
+    }
+    if (d->n == MEM_DIRTY_RANGES) {
+        unsigned i = d->n - 1;
+        d->lo[i] = lo < d->lo[i] ? lo : d->lo[i];
+        d->hi[i] = hi > d->hi[i] ? hi : d->hi[i];
+        return;
+    }
+    d->lo[d->n] = lo;
+    d->hi[d->n] = hi;
+    d->n++;
+}
+
+/* mem_ptr() without the log, for the copies that only read. */
+static const uint8_t *mem_ptr_ro(const struct machine *m, uint32_t lin, size_t len)
 {
     if (lin > MEM_SIZE || len > MEM_SIZE - lin)
         return NULL;
+    return m->mem + lin;
+}
+
+uint8_t *mem_ptr(struct machine *m, uint32_t lin, size_t len)
+{
+    /* The pointer may be written through: log the range. */
+    if (!mem_ptr_ro(m, lin, len))
+        return NULL;
+    if (len)
+        mem_mark_dirty(m, lin, (uint32_t)(lin + len));
     return m->mem + lin;
 }
 
@@ -33,8 +68,10 @@ uint32_t mem_rd32(const struct machine *m, uint32_t lin)
 void mem_wr8(struct machine *m, uint32_t lin, uint8_t v)
 {
     lin &= m->a20_mask;
-    if (lin < MEM_SIZE)
+    if (lin < MEM_SIZE) {
         m->mem[lin] = v;
+        mem_mark_dirty(m, lin, lin + 1);
+    }
 }
 
 void mem_wr16(struct machine *m, uint32_t lin, uint16_t v)
@@ -51,7 +88,7 @@ void mem_wr32(struct machine *m, uint32_t lin, uint32_t v)
 
 bool mem_read(struct machine *m, uint32_t lin, void *dst, size_t len)
 {
-    const uint8_t *p = mem_ptr(m, lin, len);
+    const uint8_t *p = mem_ptr_ro(m, lin, len);
     if (!p)
         return false;
     memcpy(dst, p, len);

@@ -122,14 +122,20 @@ void run_idle(struct machine *m, uint64_t max_ns)
     hw_step(m, vdm_now_ns());
 }
 
-static void on_hlt(struct machine *m)
+bool run_service_trap(struct machine *m)
 {
     int vector = rom_stub_vector(m->r.cs, (uint16_t)m->r.ip.w);
-    if (vector >= 0) {
-        if (dispatch_stub(m, (uint8_t)vector))
-            finish_stub_iret(m);
+    if (vector < 0)
+        return false;
+    if (dispatch_stub(m, (uint8_t)vector))
+        finish_stub_iret(m);
+    return true;
+}
+
+static void on_hlt(struct machine *m)
+{
+    if (run_service_trap(m))
         return;
-    }
     /* A HLT of the guest's own: it waits for an interrupt. With IF clear
      * none can come, and a real PC would hang for good. */
     if (!(m->r.flags & FLAG_IF)) {

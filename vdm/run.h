@@ -7,6 +7,7 @@
 #ifndef VDM_RUN_H
 #define VDM_RUN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct machine;
@@ -36,6 +37,12 @@ void run_sleep_until(struct machine *m, uint64_t deadline_ns);
  * load CS:IP from the IVT. Backends without their own interrupt delivery
  * use this. */
 void run_real_mode_interrupt(struct machine *m, uint8_t vector);
+
+/* m->r stands just past a HLT: when it is a ROM stub's, run the vector's
+ * host handler as the loop does for TRAP_HLT and return true; false for a
+ * HLT of the guest's own. For backends that meet a stub without stopping
+ * (Unicorn's interrupt hook), so a service call costs no engine exit. */
+bool run_service_trap(struct machine *m);
 
 /* The caller's interrupt frame (IP, CS, FLAGS) at SS:SP when a stub traps:
  * the linear address of its FLAGS word. */
