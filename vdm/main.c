@@ -84,6 +84,7 @@ struct options {
     unsigned follow;             /* --follow-symlinks: bit per drive */
     const char *printer;         /* --printer=FILE or |CMD, or NULL */
     bool lowercase;
+    bool program_dir;     /* --program-dir: C: is the program's directory */
     uint32_t xms_kib, ems_kib;   /* --xms, --ems */
     unsigned codepage;  /* --codepage, 0 = the default (437) */
 };
@@ -91,7 +92,7 @@ struct options {
 enum { OPT_BACKEND = 256, OPT_DISPLAY, OPT_TIMEOUT, OPT_TRACE, OPT_ENV,
        OPT_BACKENDS, OPT_HELP, OPT_VERSION, OPT_XMS, OPT_EMS, OPT_SCREEN_DUMP,
        OPT_SCREENSHOT, OPT_DRIVE, OPT_FOLLOW, OPT_PRINTER, OPT_LOWERCASE,
-       OPT_CODEPAGE };
+       OPT_CODEPAGE, OPT_PROGRAM_DIR };
 enum { OPT_REGISTER_BINFMT = 512, OPT_UNREGISTER_BINFMT };
 
 /* The option table: getopt's view and the help text side by side. */
@@ -123,6 +124,8 @@ static const struct {
       "PRN/LPTn output: append to FILE, or pipe to |CMD" },
     { { "lowercase", no_argument, NULL, OPT_LOWERCASE }, NULL,
       "create new files and directories in lower case" },
+    { { "program-dir", no_argument, NULL, OPT_PROGRAM_DIR }, NULL,
+      "make the program's own directory drive C:" },
     { { "codepage", required_argument, NULL, OPT_CODEPAGE }, "N",
       "DOS code page: 437 or 850 (default 437)" },
     { { "register-binfmt", no_argument, NULL, OPT_REGISTER_BINFMT }, NULL,
@@ -323,6 +326,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_LOWERCASE:
             o->lowercase = true;
+            break;
+        case OPT_PROGRAM_DIR:
+            o->program_dir = true;
             break;
         case OPT_CODEPAGE:
             o->codepage = (unsigned)strtoul(optarg, &end, 10);
@@ -576,6 +582,25 @@ static void catch_stop_signals(void)
     }
 }
 
+/* chdir() to the directory of `host_path` and make `host_path` name the
+ * program from there. False, with one vdm: line, when that fails. */
+static bool enter_program_dir(const char *prog_arg, char *host_path, size_t cap)
+{
+    char real[PATH_MAX];
+    if (!realpath(host_path, real)) {
+        vdm_warn("%s: %s", prog_arg, strerror(errno));
+        return false;
+    }
+    char *slash = strrchr(real, '/');
+    *slash = 0;
+    if (chdir(real[0] ? real : "/") < 0) {
+        vdm_warn("%s: cannot enter its directory %s: %s", prog_arg, real, strerror(errno));
+        return false;
+    }
+    snprintf(host_path, cap, "./%s", slash + 1);
+    return true;
+}
+
 extern char **environ;
 
 int main(int argc, char **argv)
@@ -615,6 +640,11 @@ int main(int argc, char **argv)
             vdm_warn("%s: program not found (also tried .COM, .EXE, .BAT)", prog_arg);
         return EXIT_NOT_FOUND;
     }
+    /* --program-dir (the desktop entry's way: a double-clicked program
+     * expects its data files beside it): work in the program's directory,
+     * so it becomes drive C: and the program runs from C:\. */
+    if (o.program_dir && !interactive && !enter_program_dir(prog_arg, host_path, sizeof host_path))
+        return EXIT_VDM_FAILED;
     /* A batch file runs under the built-in COMMAND.COM with /C. */
     bool batch = !interactive && program_has_ext(host_path, "BAT");
     char tail[PSP_TAIL_MAX + 1] = "";

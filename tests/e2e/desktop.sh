@@ -40,8 +40,8 @@ end_case
 begin "the desktop entry is valid and runs vdm in a window"
 app=$XDG_DATA_HOME/applications/vdm.desktop
 desktop-file-validate "$app" > "$out" 2>&1 || bad "desktop-file-validate: $(head -3 "$out")"
-grep -qx 'Exec=vdm --display=window %f' "$app" || bad "Exec line: $(grep ^Exec= "$app" | head -1)"
-grep -q 'VDM_KEEP_WINDOW=1 vdm --display=window %f' "$app" || bad "no keep-window action"
+grep -qx 'Exec=vdm --display=window --program-dir %f' "$app" || bad "Exec line: $(grep ^Exec= "$app" | head -1)"
+grep -q 'VDM_KEEP_WINDOW=1 vdm --display=window --program-dir %f' "$app" || bad "no keep-window action"
 end_case
 
 begin "update-mime-database and update-desktop-database accept them"

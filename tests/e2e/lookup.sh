@@ -145,4 +145,21 @@ vdm_run job.bat 1
 want_status 0; want_no_err; want_out $'\r\nC:\\>echo hi\r\nhi\r\n'
 end_case
 
+begin "--program-dir makes the program's directory C: (a double-click's data files)"
+mkdir -p "$work/deep/dir"
+dos_prog make_file.COM deep/dir/MAKE.COM
+vdm_run --program-dir deep/dir/MAKE.COM
+want_status 0; want_no_err
+[ -f "$work/deep/dir/MADE.TXT" ] || bad "MADE.TXT is not beside the program"
+[ ! -e "$work/MADE.TXT" ] || bad "MADE.TXT was made in the shell's directory"
+end_case
+
+begin "without --program-dir the shell's directory stays C:"
+rm -f "$work/deep/dir/MADE.TXT"
+vdm_run deep/dir/MAKE.COM
+want_status 0
+[ -f "$work/MADE.TXT" ] || bad "MADE.TXT is not in the shell's directory"
+rm -f "$work/MADE.TXT"
+end_case
+
 finish
