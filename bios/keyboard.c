@@ -358,6 +358,31 @@ static int next_key(struct machine *m, bool enhanced, bool take)
     }
 }
 
+static void kbd_idle_poll(struct machine *m);
+
+int bios_kbd_take(struct machine *m)
+{
+    int key = next_key(m, false, true);
+    if (key >= 0)
+        m->bios->kbd_empty_polls = 0;
+    return key;
+}
+
+int bios_kbd_peek(struct machine *m)
+{
+    int key = next_key(m, false, false);
+    if (key < 0)
+        kbd_idle_poll(m);
+    else
+        m->bios->kbd_empty_polls = 0;
+    return key;
+}
+
+void bios_kbd_flush(struct machine *m)
+{
+    mem_wr16(m, bda(BDA_KBD_HEAD), mem_rd16(m, bda(BDA_KBD_TAIL)));
+}
+
 /* INT 16h/00h, 10h  Read key (RBIL INT 16/AH=00h, 10h).
  * Out: AH = scancode, AL = character. With the buffer empty, the caller
  * waits in the ROM keyboard wait and comes back here after an interrupt. */
@@ -385,6 +410,14 @@ static void kbd_check(struct machine *m)
         return;
     }
     m->r.flags |= FLAG_ZF;
+    kbd_idle_poll(m);
+}
+
+/* A poll that found no key: a burst of them sleeps until the next device
+ * event (see the top), so a program polling for a key idles. */
+static void kbd_idle_poll(struct machine *m)
+{
+    struct bios_state *b = m->bios;
     uint64_t now = vdm_now_ns();
     if (now - b->kbd_poll_window > KBD_POLL_WINDOW_NS) {
         b->kbd_poll_window = now;
