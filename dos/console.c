@@ -49,6 +49,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -161,8 +162,12 @@ bool dos_con_keyboard(struct machine *m, const struct dos_sft_entry *e)
 {
     if (!e || e->dev != DOS_DEV_CON || !con_via_int21(m))
         return false;
-    if (!isatty(e->host_fd >= 0 ? e->host_fd : STDIN_FILENO))
-        return false; /* a pipe or file on stdin is data, not the keyboard */
+    /* A file, pipe or socket on stdin is data, not the keyboard; a
+     * terminal, /dev/null (a desktop launcher's stdin) or none is not. */
+    struct stat st;
+    if (fstat(e->host_fd >= 0 ? e->host_fd : STDIN_FILENO, &st) == 0 &&
+        (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+        return false;
     display_sync(m);
     return display_owns_keyboard(m);
 }

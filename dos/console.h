@@ -13,10 +13,10 @@ struct machine;
 struct dos_sft_entry;
 
 /* Whether reading `e` means reading the BIOS keyboard: `e` is the CON
- * device on the host terminal, the front end owns the keyboard (a window,
- * a terminal the program took over), and the INT 21h call now running
- * came in through the INT 21h vector (so it can wait for a key in the ROM
- * and be called again). */
+ * device, not on a host file, pipe or socket (those are data), the front
+ * end owns the keyboard (a window, a terminal the program took over), and
+ * the INT 21h call now running came in through the INT 21h vector (so it
+ * can wait for a key in the ROM and be called again). */
 bool dos_con_keyboard(struct machine *m, const struct dos_sft_entry *e);
 
 /* INT 21h/3Fh on such a CON: a cooked read edits a line (echoed, up to
