@@ -145,8 +145,9 @@ want_restored
 end_case
 
 begin "after the takeover, DOS console input reads the keys typed"
-# tests/dos/con_keys.asm: INT 21h/08h, 01h, 0Ah, 0Bh get their keys from
-# the BIOS keyboard, and the screen is drawn while they wait.
+# tests/dos/con_keys.asm: INT 21h/08h, 01h, 0Ah (Backspace, Esc, F3), 0Bh,
+# 3Fh on CON and Ctrl-C get their keys from the BIOS keyboard, and the
+# screen is drawn while they wait.
 new_pane
 run_pane --timeout=20 CONKEYS.COM
 wait_pane "^R08:$" 10 || bad "the screen was not drawn while 08h waits: $(pane | head -3)"
@@ -165,6 +166,15 @@ pane | grep -q '^R0A:hello$' || bad "the backspace was not echoed"
 wait_pane '^R0B:00 ?$' 5 || bad "0Bh did not report no key"
 key z
 wait_pane '^R0B:00 FF\[z\]$' 5 || bad "0Bh did not report the key, or 08h did not read it"
+key x; key Escape; key j F3 Enter # Esc alone: not the start of Alt+j
+wait_pane '^L5=\[jello\]$' 5 || bad "0Ah: Esc, F3 (template) did not give 'jello'"
+pane | grep -q '^R0A2:x\\$' || bad "Esc did not echo a backslash"
+key a b Enter
+wait_pane '^N4=\[ab\]$' 5 || bad "3Fh on CON did not read the line and CR LF"
+pane | grep -q '^R3F:ab$' || bad "3Fh did not echo the line"
+key C-c k
+wait_pane '^1\[k\]$' 5 || bad "Ctrl-C in 08h did not call INT 23h once and restart"
+pane | grep -q '^RCC:\^C$' || bad "no ^C echoed"
 wait_status || bad "vdm did not end"
 want_status 0
 want_restored

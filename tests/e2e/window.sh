@@ -139,7 +139,8 @@ else
       bad "no window named 'CONKEYS.COM - vdm' appeared"
     else
       xdotool windowfocus --sync "$win" 2> /dev/null
-      for k in a F1 b h e l l p BackSpace o Return z; do
+      for k in a F1 b h e l l p BackSpace o Return z x Escape j F3 Return a b Return \
+               ctrl+c k; do
         xdotool key "$k"
         sleep 0.1
       done
@@ -148,7 +149,8 @@ else
     st=$?
     want_status 0
     for want in '^R08:\[a\]$' '^R08X:\[00 3B\]$' '^R01:b\[b\]$' '^L5=\[hello\]$' \
-                '^R0B:(00 )?FF\[z\]$' '^DONE$'; do
+                '^R0B:(00 )?FF\[z\]$' '^L5=\[jello\]$' '^N4=\[ab\]$' '^1\[k\]$' \
+                '^DONE$'; do
       grep -qE "$want" "$work/con.txt" 2> /dev/null || bad "no line matching '$want'"
     done
   fi
