@@ -362,7 +362,8 @@ void dos_fn_con_direct(struct machine *m)
     m->dos->con_skip_lf = false;
     if (con_kbd(m)) {
         con_take_resume(m);
-        int c = con_kbd_byte(m);
+        /* Peek first: a program polling 06h idles as INT 16h/01h does. */
+        int c = m->dos->con_pending >= 0 || bios_kbd_peek(m) >= 0 ? con_kbd_byte(m) : -1;
         if (c >= 0) {
             m->r.ax.l = (uint8_t)c;
             m->r.flags &= ~FLAG_ZF;
