@@ -358,7 +358,19 @@ static int next_key(struct machine *m, bool enhanced, bool take)
     }
 }
 
-static void kbd_idle_poll(struct machine *m);
+/* A poll that found no key: a burst of them sleeps until the next device
+ * event (see the top), so a program polling for a key idles. */
+static void kbd_idle_poll(struct machine *m)
+{
+    struct bios_state *b = m->bios;
+    uint64_t now = vdm_now_ns();
+    if (now - b->kbd_poll_window > KBD_POLL_WINDOW_NS) {
+        b->kbd_poll_window = now;
+        b->kbd_empty_polls = 0;
+    }
+    if (++b->kbd_empty_polls > KBD_POLL_BURST)
+        run_idle(m, KBD_POLL_IDLE_NS);
+}
 
 int bios_kbd_take(struct machine *m)
 {
@@ -411,20 +423,6 @@ static void kbd_check(struct machine *m)
     }
     m->r.flags |= FLAG_ZF;
     kbd_idle_poll(m);
-}
-
-/* A poll that found no key: a burst of them sleeps until the next device
- * event (see the top), so a program polling for a key idles. */
-static void kbd_idle_poll(struct machine *m)
-{
-    struct bios_state *b = m->bios;
-    uint64_t now = vdm_now_ns();
-    if (now - b->kbd_poll_window > KBD_POLL_WINDOW_NS) {
-        b->kbd_poll_window = now;
-        b->kbd_empty_polls = 0;
-    }
-    if (++b->kbd_empty_polls > KBD_POLL_BURST)
-        run_idle(m, KBD_POLL_IDLE_NS);
 }
 
 /* INT 16h/02h  Shift flags (RBIL INT 16/AH=02h). Out: AL = BDA 17h. */

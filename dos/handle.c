@@ -10,7 +10,6 @@
  * start" (RBIL INT 21/AH=42h) needs nothing from the host. Host streams
  * (handles 0-2: ttys, pipes, redirected files) keep their own offset.
  */
-#include "dos/console.h"
 #include "dos/handle.h"
 
 #include <errno.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "bios/bios.h"
+#include "dos/console.h"
 #include "dos/psp.h"
 #include "dos/share.h"
 #include "hostfs/hostfs.h"
