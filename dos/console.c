@@ -24,10 +24,10 @@
  *
  * The keyboard. When the display front end owns the keyboard (a window,
  * a terminal the program took over: display_owns_keyboard()) and standard
- * input is CON on the host terminal, the typed keys reach the guest
- * through the emulated 8042 and INT 09h, so console input reads the BIOS
- * keyboard buffer, as MS-DOS's CON driver does (bios_kbd_take()). An
- * extended key reads as 00h, then its scan code. A read that finds no key
+ * input is CON, not on a host file, pipe or socket, the typed keys reach
+ * the guest through the emulated 8042 and INT 09h, so console input
+ * reads the BIOS keyboard buffer, as MS-DOS's CON driver does
+ * (bios_kbd_take()). An extended key reads as 00h, then its scan code. A read that finds no key
  * does not wait on the host: the guest is sent to the ROM DOS wait (STI;
  * HLT; back into the INT 21h stub, bios/rom.h) with the call's entry
  * registers, so the run loop idles, draws the screen and reads keys, and
@@ -163,7 +163,7 @@ bool dos_con_keyboard(struct machine *m, const struct dos_sft_entry *e)
     if (!e || e->dev != DOS_DEV_CON || !con_via_int21(m))
         return false;
     /* A file, pipe or socket on stdin is data, not the keyboard; a
-     * terminal, /dev/null (a desktop launcher's stdin) or none is not. */
+     * terminal, /dev/null (a desktop launcher's stdin) or none is. */
     struct stat st;
     if (fstat(e->host_fd >= 0 ? e->host_fd : STDIN_FILENO, &st) == 0 &&
         (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
