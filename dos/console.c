@@ -27,16 +27,17 @@
  * input is CON, not on a host file, pipe or socket, the typed keys reach
  * the guest through the emulated 8042 and INT 09h, so console input
  * reads the BIOS keyboard buffer, as MS-DOS's CON driver does
- * (bios_kbd_take()). An extended key reads as 00h, then its scan code. A read that finds no key
- * does not wait on the host: the guest is sent to the ROM DOS wait (STI;
- * HLT; back into the INT 21h stub, bios/rom.h) with the call's entry
- * registers, so the run loop idles, draws the screen and reads keys, and
- * the call starts over after the next interrupt. Line input (0Ah, a cooked
- * CON read by 3Fh) keeps its partial line in struct dos_con_edit across
- * those restarts; it edits as MS-DOS does: Backspace, Esc (cancel: '\'
- * and a new line), F3 (the rest of the template: 0Ah's buffer as the
- * caller left it, or the previous 3Fh line), Enter. Echo goes to standard
- * output, i.e. through the BIOS teletype onto the screen shown.
+ * (bios_kbd_take()). An extended key reads as 00h, then its scan code.
+ * A read that finds no key does not wait on the host: the guest is sent
+ * to the ROM DOS wait (STI; HLT; back into the INT 21h stub, bios/rom.h)
+ * with the call's entry registers, so the run loop idles, draws the
+ * screen and reads keys, and the call starts over after the next
+ * interrupt. Line input (0Ah, a cooked CON read by 3Fh) keeps its partial
+ * line in struct dos_con_edit across those restarts; it edits as MS-DOS
+ * does: Backspace, Esc (cancel: '\' and a new line), F3 (the rest of the
+ * template: 0Ah's buffer as the caller left it, or the previous 3Fh
+ * line), Enter. Echo goes to standard output, i.e. through the BIOS
+ * teletype onto the screen shown.
  *
  * Ctrl-C: a ^C (03h) read by 01h, 08h or 0Ah goes to INT 23h through
  * dos_ctrlc_raise() (ctrlc.h); 06h and 07h pass it on as data (RBIL INT
