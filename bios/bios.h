@@ -33,6 +33,17 @@ void bios_sysconf_init(struct machine *m);
  * into the shift state and the keyboard buffer. */
 void bios_int09(struct machine *m);
 
+/* The keyboard buffer for DOS's console (the CON driver reads the BIOS
+ * keyboard, as on a PC). Key words as INT 16h/00h gives them (AH scan
+ * code, AL character; grey keys as their white twins). Nothing waits.
+ * take: the next key, removed; -1 when the buffer is empty.
+ * peek: the next key, left in the buffer; -1 when empty (a burst of empty
+ *       peeks idles briefly, as INT 16h/01h polling does).
+ * flush: drop every typed-ahead key (INT 21h/0Ch). */
+int bios_kbd_take(struct machine *m);
+int bios_kbd_peek(struct machine *m);
+void bios_kbd_flush(struct machine *m);
+
 /* Release what bios_init() allocated; safe on a machine without a BIOS. */
 void bios_destroy(struct machine *m);
 

@@ -358,6 +358,43 @@ static int next_key(struct machine *m, bool enhanced, bool take)
     }
 }
 
+/* A poll that found no key: a burst of them sleeps until the next device
+ * event (see the top), so a program polling for a key idles. */
+static void kbd_idle_poll(struct machine *m)
+{
+    struct bios_state *b = m->bios;
+    uint64_t now = vdm_now_ns();
+    if (now - b->kbd_poll_window > KBD_POLL_WINDOW_NS) {
+        b->kbd_poll_window = now;
+        b->kbd_empty_polls = 0;
+    }
+    if (++b->kbd_empty_polls > KBD_POLL_BURST)
+        run_idle(m, KBD_POLL_IDLE_NS);
+}
+
+int bios_kbd_take(struct machine *m)
+{
+    int key = next_key(m, false, true);
+    if (key >= 0)
+        m->bios->kbd_empty_polls = 0;
+    return key;
+}
+
+int bios_kbd_peek(struct machine *m)
+{
+    int key = next_key(m, false, false);
+    if (key < 0)
+        kbd_idle_poll(m);
+    else
+        m->bios->kbd_empty_polls = 0;
+    return key;
+}
+
+void bios_kbd_flush(struct machine *m)
+{
+    mem_wr16(m, bda(BDA_KBD_HEAD), mem_rd16(m, bda(BDA_KBD_TAIL)));
+}
+
 /* INT 16h/00h, 10h  Read key (RBIL INT 16/AH=00h, 10h).
  * Out: AH = scancode, AL = character. With the buffer empty, the caller
  * waits in the ROM keyboard wait and comes back here after an interrupt. */
@@ -385,13 +422,7 @@ static void kbd_check(struct machine *m)
         return;
     }
     m->r.flags |= FLAG_ZF;
-    uint64_t now = vdm_now_ns();
-    if (now - b->kbd_poll_window > KBD_POLL_WINDOW_NS) {
-        b->kbd_poll_window = now;
-        b->kbd_empty_polls = 0;
-    }
-    if (++b->kbd_empty_polls > KBD_POLL_BURST)
-        run_idle(m, KBD_POLL_IDLE_NS);
+    kbd_idle_poll(m);
 }
 
 /* INT 16h/02h  Shift flags (RBIL INT 16/AH=02h). Out: AL = BDA 17h. */

@@ -25,6 +25,7 @@
 #define VEC_TIMER 0x08u
 #define VEC_KEYBOARD 0x09u
 #define VEC_KBD_SERVICE 0x16u
+#define VEC_DOS 0x21u
 #define VEC_USER_TICK 0x1Cu
 
 /* INT 1Ch; push ax; mov al, 20h; out 20h, al; pop ax; iret */
@@ -59,6 +60,16 @@ static void put(struct machine *m, uint16_t off, const uint8_t *b, size_t n)
     mem_write(m, mem_lin(ROM_SEG, off), b, n);
 }
 
+/* sti; hlt; cli; jmp <stub of vector>: wait for an interrupt, then call
+ * the service again on the caller's frame. */
+static void put_wait(struct machine *m, uint16_t off, uint8_t vector)
+{
+    static const uint8_t wait[] = { 0xFB, OP_HLT, 0xFA, OP_JMP_NEAR };
+    put(m, off, wait, sizeof wait);
+    mem_wr16(m, mem_lin(ROM_SEG, off + sizeof wait),
+             (uint16_t)(rom_stub_off(vector) - (off + sizeof wait + 2)));
+}
+
 void rom_init(struct machine *m)
 {
     uint32_t base = mem_lin(ROM_SEG, 0);
@@ -80,11 +91,8 @@ void rom_init(struct machine *m)
     put(m, ROM_KBD_ENTRY_OFF, kbd_entry, sizeof kbd_entry);
     mem_wr16(m, base + ROM_KBD_ENTRY_OFF + KBD_ENTRY_CALL_OFF, rom_stub_off(VEC_KEYBOARD));
 
-    /* sti; hlt; cli; jmp stub 16h */
-    static const uint8_t wait[] = { 0xFB, OP_HLT, 0xFA, OP_JMP_NEAR };
-    put(m, ROM_KBD_WAIT_OFF, wait, sizeof wait);
-    mem_wr16(m, base + ROM_KBD_WAIT_OFF + 4,
-             (uint16_t)(rom_stub_off(VEC_KBD_SERVICE) - (ROM_KBD_WAIT_OFF + 6)));
+    put_wait(m, ROM_KBD_WAIT_OFF, VEC_KBD_SERVICE);
+    put_wait(m, ROM_DOS_WAIT_OFF, VEC_DOS);
 
     put(m, ROM_VIDEO_FUNC_OFF, video_functionality, sizeof video_functionality);
     put(m, ROM_CONFIG_OFF, config_table, sizeof config_table);

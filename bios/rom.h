@@ -13,7 +13,10 @@
  *   scancode to INT 15h/4Fh (the keyboard intercept), and unless that
  *   consumed it call the 09h stub (host part: AL is the scancode), EOI;
  * - the keyboard wait: INT 16h/00h with an empty buffer resumes here (STI,
- *   HLT, back into the 16h stub), so the guest idles with interrupts on.
+ *   HLT, back into the 16h stub), so the guest idles with interrupts on;
+ * - the DOS console wait: the same for an INT 21h console read that found
+ *   no key (dos/console.c): back into the 21h stub, the call's registers
+ *   and INT frame untouched, so the call starts over.
  */
 #ifndef VDM_BIOS_ROM_H
 #define VDM_BIOS_ROM_H
@@ -31,6 +34,7 @@ struct machine;
 #define ROM_TIMER_IRET_OFF (ROM_TIMER_TAIL_OFF + 8u)
 #define ROM_KBD_ENTRY_OFF 0x0068u  /* the INT 09h entry (21 bytes) */
 #define ROM_KBD_WAIT_OFF 0x0080u   /* STI; HLT; CLI; JMP stub 16h */
+#define ROM_DOS_WAIT_OFF 0x0088u   /* STI; HLT; CLI; JMP stub 21h */
 #define ROM_VIDEO_FUNC_OFF 0x00A0u /* INT 10h/1Bh static functionality table */
 #define ROM_CONFIG_OFF 0x00C0u     /* INT 15h/C0h configuration table */
 #define ROM_FONT_OFF 0x00E0u       /* where INT 10h/1130h points (no glyphs) */

@@ -22,6 +22,23 @@
  * FIONREAD is not supported is one byte read ahead into con_pending,
  * which the next character function returns first.
  *
+ * The keyboard. When the display front end owns the keyboard (a window,
+ * a terminal the program took over: display_owns_keyboard()) and standard
+ * input is CON, not on a host file, pipe or socket, the typed keys reach
+ * the guest through the emulated 8042 and INT 09h, so console input
+ * reads the BIOS keyboard buffer, as MS-DOS's CON driver does
+ * (bios_kbd_take()). An extended key reads as 00h, then its scan code.
+ * A read that finds no key does not wait on the host: the guest is sent
+ * to the ROM DOS wait (STI; HLT; back into the INT 21h stub, bios/rom.h)
+ * with the call's entry registers, so the run loop idles, draws the
+ * screen and reads keys, and the call starts over after the next
+ * interrupt. Line input (0Ah, a cooked CON read by 3Fh) keeps its partial
+ * line in struct dos_con_edit across those restarts; it edits as MS-DOS
+ * does: Backspace, Esc (cancel: '\' and a new line), F3 (the rest of the
+ * template: 0Ah's buffer as the caller left it, or the previous 3Fh
+ * line), Enter. Echo goes to standard output, i.e. through the BIOS
+ * teletype onto the screen shown.
+ *
  * Ctrl-C: a ^C (03h) read by 01h, 08h or 0Ah goes to INT 23h through
  * dos_ctrlc_raise() (ctrlc.h); 06h and 07h pass it on as data (RBIL INT
  * 21/AH=01h, 06h-08h, 0Ah). Output functions and the break flag (33h)
@@ -33,12 +50,17 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include "bios/bios.h"
+#include "bios/rom.h"
+#include "dos/console.h"
 #include "dos/ctrlc.h"
 #include "dos/handle.h"
 #include "dos/int21.h"
+#include "vdm/display.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
 
@@ -47,6 +69,11 @@
 #define CON_CR 0x0D
 #define CON_LF 0x0A
 #define CON_BEL 0x07
+#define CON_BS 0x08
+#define CON_ESC 0x1B
+#define CON_SC_F3 0x3D /* F3: copy the rest of the template */
+#define CON_VEC_DOS 0x21
+#define CON_WAITING (-2) /* the guest went to wait for a key: return at once */
 #define CON_DIRECT_INPUT 0xFF /* 06h: DL = FFh asks for input */
 #define CON_STR_END '$'       /* 09h: string terminator */
 #define CON_SEG_SIZE 0x10000u /* 09h: a string cannot outrun its segment */
@@ -124,6 +151,80 @@ static bool con_wait(struct machine *m, int fd)
     }
 }
 
+/* Only a call that came in through the INT 21h stub can wait in the ROM
+ * and be called again (not CALL 5, nor a host-side caller). */
+static bool con_via_int21(const struct machine *m)
+{
+    const struct cpu_regs *in = &m->dos->call_regs;
+    return in->cs == ROM_SEG && in->ip.w == rom_stub_iret_off(CON_VEC_DOS);
+}
+
+bool dos_con_keyboard(struct machine *m, const struct dos_sft_entry *e)
+{
+    if (!e || e->dev != DOS_DEV_CON || !con_via_int21(m))
+        return false;
+    /* A file, pipe or socket on stdin is data, not the keyboard; a
+     * terminal, /dev/null (a desktop launcher's stdin) or none is. */
+    struct stat st;
+    if (fstat(e->host_fd >= 0 ? e->host_fd : STDIN_FILENO, &st) == 0 &&
+        (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+        return false;
+    display_sync(m);
+    return display_owns_keyboard(m);
+}
+
+/* Standard input is the BIOS keyboard (see the top). */
+static bool con_kbd(struct machine *m)
+{
+    return dos_con_keyboard(m, dos_handle_sft(m, DOS_STDIN));
+}
+
+/* Whether this call is the restart of one that waited for a key. */
+static bool con_take_resume(struct machine *m)
+{
+    bool r = m->dos->con_resume;
+    m->dos->con_resume = false;
+    return r;
+}
+
+/* The next console byte from the keyboard buffer, -1 when none. An
+ * extended key (AL = 00h) gives 00h now and its scan code next; the
+ * empty word Ctrl-Break leaves (RBIL INT 1B) reads as ^C. */
+static int con_kbd_byte(struct machine *m)
+{
+    struct dos_state *d = m->dos;
+    if (d->con_pending >= 0) {
+        int c = d->con_pending;
+        d->con_pending = -1;
+        return c;
+    }
+    int key = bios_kbd_take(m);
+    if (key < 0)
+        return -1;
+    if (key == 0)
+        return CON_CTRL_C;
+    if ((key & 0xFF) == 0)
+        d->con_pending = key >> 8;
+    return key & 0xFF;
+}
+
+/* No key yet: resume the guest in the ROM DOS wait with the call's entry
+ * registers; after the next interrupt it calls INT 21h again. */
+static int con_kbd_wait(struct machine *m)
+{
+    m->r = m->dos->call_regs;
+    m->r.cs = ROM_SEG;
+    m->r.ip.w = ROM_DOS_WAIT_OFF;
+    m->dos->con_resume = true;
+    return CON_WAITING;
+}
+
+bool dos_con_keyboard_ready(struct machine *m)
+{
+    const struct dos_con_edit *e = &m->dos->con_edit;
+    return m->dos->con_pending >= 0 || e->out_pos < e->out_n || bios_kbd_peek(m) >= 0;
+}
+
 /* Read one byte of standard input, waiting for it if need be; -1 at end
  * of input (or when the wait ran into the --timeout deadline). */
 static int con_getc(struct machine *m)
@@ -141,12 +242,25 @@ static int con_getc(struct machine *m)
     return dos_handle_read(m, DOS_STDIN, &c, 1) == 1 ? c : -1;
 }
 
-/* A character input function's result: the byte, or Ctrl-Z at the end. */
-static uint8_t con_read_char(struct machine *m)
+/* The next byte for a character input function: from the keyboard (or
+ * CON_WAITING), else from standard input (-1 at its end). */
+static int con_input(struct machine *m)
 {
     m->dos->con_skip_lf = false;
-    int c = con_getc(m);
-    return c < 0 ? CON_CTRL_Z : (uint8_t)c;
+    if (con_kbd(m)) {
+        con_take_resume(m);
+        int c = con_kbd_byte(m);
+        return c >= 0 ? c : con_kbd_wait(m);
+    }
+    return con_getc(m);
+}
+
+/* A character input function's result: the byte, Ctrl-Z at the end, or
+ * CON_WAITING. */
+static int con_read_char(struct machine *m)
+{
+    int c = con_input(m);
+    return c == -1 ? CON_CTRL_Z : c;
 }
 
 static void con_put(struct machine *m, uint16_t h, const void *buf, uint32_t n)
@@ -172,7 +286,7 @@ static bool con_host_echoes(struct machine *m)
 
 static void con_echo(struct machine *m, const void *buf, uint32_t n)
 {
-    if (!con_host_echoes(m))
+    if (con_kbd(m) || !con_host_echoes(m))
         con_put(m, DOS_STDOUT, buf, n);
 }
 
@@ -183,8 +297,9 @@ static void con_echo(struct machine *m, const void *buf, uint32_t n)
  *      AL = 1Ah, with nothing echoed (nothing was read). */
 void dos_fn_con_read_echo(struct machine *m)
 {
-    m->dos->con_skip_lf = false;
-    int c = con_getc(m);
+    int c = con_input(m);
+    if (c == CON_WAITING)
+        return;
     if (c < 0) {
         m->r.ax.l = CON_CTRL_Z;
         return;
@@ -246,7 +361,16 @@ void dos_fn_con_direct(struct machine *m)
         return;
     }
     m->dos->con_skip_lf = false;
-    if (con_poll(m) == CON_READY) {
+    if (con_kbd(m)) {
+        con_take_resume(m);
+        /* Peek first: a program polling 06h idles as INT 16h/01h does. */
+        int c = m->dos->con_pending >= 0 || bios_kbd_peek(m) >= 0 ? con_kbd_byte(m) : -1;
+        if (c >= 0) {
+            m->r.ax.l = (uint8_t)c;
+            m->r.flags &= ~FLAG_ZF;
+            return;
+        }
+    } else if (con_poll(m) == CON_READY) {
         int c = con_getc(m);
         if (c >= 0) {
             m->r.ax.l = (uint8_t)c;
@@ -262,7 +386,9 @@ void dos_fn_con_direct(struct machine *m)
  * In:  nothing.  Out: AL = character, 1Ah at end of input. */
 void dos_fn_con_raw_read(struct machine *m)
 {
-    m->r.ax.l = con_read_char(m);
+    int c = con_read_char(m);
+    if (c != CON_WAITING)
+        m->r.ax.l = (uint8_t)c;
 }
 
 /* INT 21h/08h  Character input without echo (RBIL INT 21/AH=08h).
@@ -270,10 +396,10 @@ void dos_fn_con_raw_read(struct machine *m)
  * Differs from 07h only in checking Ctrl-C (see the top). */
 void dos_fn_con_read_noecho(struct machine *m)
 {
-    uint8_t c = con_read_char(m);
-    if (c == CON_CTRL_C && dos_ctrlc_raise(m))
+    int c = con_read_char(m);
+    if (c == CON_WAITING || (c == CON_CTRL_C && dos_ctrlc_raise(m)))
         return;
-    m->r.ax.l = c;
+    m->r.ax.l = (uint8_t)c;
 }
 
 /* INT 21h/09h  Write '$'-terminated string (RBIL INT 21/AH=09h).
@@ -302,6 +428,163 @@ void dos_fn_con_write_str(struct machine *m)
     m->r.ax.l = CON_STR_END;
 }
 
+static void con_echo_str(struct machine *m, const char *s)
+{
+    con_put(m, DOS_STDOUT, s, (uint32_t)strlen(s));
+}
+
+/* Start editing a line of at most max - 1 characters on template t. */
+static void con_edit_start(struct dos_con_edit *e, enum dos_con_editor owner, uint8_t max,
+                           const uint8_t *t, uint8_t tn)
+{
+    e->owner = owner;
+    e->max = max;
+    e->n = 0;
+    memmove(e->tmpl, t, tn);
+    e->tmpl_n = tn;
+    e->tmpl_pos = 0;
+}
+
+/* Type character c into the line: kept and echoed while it fits, else a
+ * BEL (MS-DOS). */
+static void con_edit_type(struct machine *m, struct dos_con_edit *e, uint8_t c)
+{
+    if (e->n + 1u >= e->max) {
+        con_echo_str(m, "\a");
+        return;
+    }
+    e->text[e->n++] = c;
+    if (e->tmpl_pos < e->tmpl_n)
+        e->tmpl_pos++; /* typing overwrites the template */
+    con_put(m, DOS_STDOUT, &c, 1);
+}
+
+enum con_edit_end { CON_EDIT_DONE, CON_EDIT_WAIT, CON_EDIT_BREAK };
+
+/* Edit the line in m->dos->con_edit with the keys typed so far, until
+ * Enter (DONE: text[n] = CR, echoed), no key left (WAIT) or ^C (BREAK:
+ * INT 23h raised, the line dropped). */
+static enum con_edit_end con_edit_run(struct machine *m)
+{
+    struct dos_con_edit *e = &m->dos->con_edit;
+    for (;;) {
+        int c = con_kbd_byte(m);
+        if (c < 0)
+            return CON_EDIT_WAIT;
+        if (c == 0) { /* extended key: the scan code follows */
+            if (con_kbd_byte(m) == CON_SC_F3)
+                while (e->tmpl_pos < e->tmpl_n && e->n + 1u < e->max)
+                    con_edit_type(m, e, e->tmpl[e->tmpl_pos]);
+            continue;
+        }
+        switch (c) {
+        case CON_CR:
+            e->text[e->n] = CON_CR;
+            con_echo_str(m, "\r");
+            e->owner = DOS_CON_EDIT_NONE;
+            return CON_EDIT_DONE;
+        case CON_CTRL_C:
+            if (dos_ctrlc_raise(m)) {
+                e->owner = DOS_CON_EDIT_NONE;
+                return CON_EDIT_BREAK;
+            }
+            con_edit_type(m, e, (uint8_t)c);
+            break;
+        case CON_BS:
+            if (e->n > 0) {
+                e->n--;
+                if (e->tmpl_pos > 0)
+                    e->tmpl_pos--;
+                con_echo_str(m, "\b \b");
+            }
+            break;
+        case CON_ESC: /* cancel the line: '\', a new line, start over */
+            e->n = 0;
+            e->tmpl_pos = 0;
+            con_echo_str(m, "\\\r\n");
+            break;
+        case CON_LF: /* Ctrl-Enter: the line goes on on the next screen line */
+            con_echo_str(m, "\r\n");
+            break;
+        default:
+            con_edit_type(m, e, (uint8_t)c);
+            break;
+        }
+    }
+}
+
+/* 0Ah from the keyboard: the line edited in con_edit, the caller's
+ * buffer as the template when it holds a previous line (byte 1 = its
+ * length, then the text and a CR: RBIL Table 01344). */
+static void con_read_line_kbd(struct machine *m, uint32_t buf, uint8_t max)
+{
+    struct dos_con_edit *e = &m->dos->con_edit;
+    bool resume = con_take_resume(m) && e->owner == DOS_CON_EDIT_LINE && e->buf_lin == buf;
+    if (!resume) {
+        uint8_t tn = mem_rd8(m, buf + CON_LINE_COUNT), t[256];
+        if (tn >= max || mem_rd8(m, buf + CON_LINE_TEXT + tn) != CON_CR)
+            tn = 0;
+        for (unsigned i = 0; i < tn; i++)
+            t[i] = mem_rd8(m, buf + CON_LINE_TEXT + i);
+        con_edit_start(e, DOS_CON_EDIT_LINE, max, t, tn);
+        e->buf_lin = buf;
+    }
+    enum con_edit_end end = con_edit_run(m);
+    if (end == CON_EDIT_WAIT)
+        con_kbd_wait(m);
+    if (end != CON_EDIT_DONE)
+        return;
+    mem_wr8(m, buf + CON_LINE_COUNT, e->n);
+    for (unsigned i = 0; i <= e->n; i++)
+        mem_wr8(m, buf + CON_LINE_TEXT + i, e->text[i]);
+}
+
+void dos_con_read_keyboard(struct machine *m, const struct dos_sft_entry *sft, uint8_t *buf,
+                           uint16_t n)
+{
+    struct dos_con_edit *e = &m->dos->con_edit;
+    bool resume = con_take_resume(m);
+    uint16_t got = 0;
+    if (sft->raw) {
+        /* Raw: the keys as typed, no echo, no editing, no ^C. */
+        while (got < n) {
+            int c = con_kbd_byte(m);
+            if (c < 0)
+                break;
+            buf[got++] = (uint8_t)c;
+        }
+        if (got == 0 && n > 0) {
+            con_kbd_wait(m);
+            return;
+        }
+    } else if (n > 0) {
+        if (e->out_pos >= e->out_n) {
+            if (!resume || e->owner != DOS_CON_EDIT_HANDLE)
+                con_edit_start(e, DOS_CON_EDIT_HANDLE, DOS_CON_LINE_MAX, e->last, e->last_n);
+            enum con_edit_end end = con_edit_run(m);
+            if (end == CON_EDIT_WAIT)
+                con_kbd_wait(m);
+            if (end != CON_EDIT_DONE)
+                return;
+            /* The line and CR LF; the CR was echoed, the LF is too. */
+            memcpy(e->last, e->text, e->n);
+            e->last_n = e->n;
+            memcpy(e->out, e->text, e->n + 1u);
+            e->out[e->n + 1u] = CON_LF;
+            e->out_n = (uint8_t)(e->n + 2u);
+            e->out_pos = 0;
+            con_echo_str(m, "\n");
+        }
+        got = (uint16_t)(e->out_n - e->out_pos);
+        if (got > n)
+            got = n;
+        memcpy(buf, e->out + e->out_pos, got);
+        e->out_pos = (uint8_t)(e->out_pos + got);
+    }
+    m->r.ax.w = got;
+    dos_ok(m);
+}
+
 /* INT 21h/0Ah  Buffered input (RBIL INT 21/AH=0Ah, Table 01344).
  * In:  DS:DX -> buffer: byte 0 = capacity including the CR.
  * Out: byte 1 = characters read (CR excluded), then the characters and a
@@ -322,6 +605,10 @@ void dos_fn_con_read_line(struct machine *m)
     uint8_t max = mem_rd8(m, buf + CON_LINE_MAX);
     if (max == 0)
         return;
+    if (con_kbd(m)) {
+        con_read_line_kbd(m, buf, max);
+        return;
+    }
     uint8_t line[256];
     unsigned n = 0;
     bool any = false;          /* anything read, dropped bytes included */
@@ -368,7 +655,8 @@ void dos_fn_con_read_line(struct machine *m)
  *      of input). Never waits. */
 void dos_fn_con_status(struct machine *m)
 {
-    m->r.ax.l = con_poll(m) == CON_READY ? 0xFF : 0x00;
+    bool ready = con_kbd(m) ? dos_con_keyboard_ready(m) : con_poll(m) == CON_READY;
+    m->r.ax.l = ready ? 0xFF : 0x00;
 }
 
 /* The input functions 0Ch may chain to. */
@@ -393,7 +681,14 @@ static const struct {
 void dos_fn_con_flush(struct machine *m)
 {
     int fd = con_in_fd(m);
-    if (fd >= 0 && isatty(fd)) {
+    if (con_kbd(m)) {
+        /* Not again when the read it chains to restarts after a wait:
+         * that would drop the key it waited for. */
+        if (!m->dos->con_resume) {
+            bios_kbd_flush(m);
+            m->dos->con_pending = -1;
+        }
+    } else if (fd >= 0 && isatty(fd)) {
         tcflush(fd, TCIFLUSH);
         m->dos->con_pending = -1;
     }

@@ -88,6 +88,24 @@ struct dos_lock_rec {
 /* Find first/next searches in progress (the DTA holds an index here). */
 #define DOS_MAX_SEARCHES 64
 
+/* Console line input from the BIOS keyboard (dos/console.c), kept across
+ * the waits for the next key: INT 21h/0Ah and a CON read by 3Fh. */
+#define DOS_CON_LINE_MAX 128 /* MS-DOS's CON line for 3Fh, CR included */
+enum dos_con_editor { DOS_CON_EDIT_NONE, DOS_CON_EDIT_LINE, DOS_CON_EDIT_HANDLE };
+struct dos_con_edit {
+    enum dos_con_editor owner; /* the call editing a line, if any */
+    uint32_t buf_lin;          /* 0Ah: the caller's buffer */
+    uint8_t max;               /* characters the line takes, CR included */
+    uint8_t n;                 /* typed so far */
+    uint8_t text[256];
+    uint8_t tmpl[256];         /* the template F3 copies from */
+    uint8_t tmpl_n, tmpl_pos;
+    uint8_t last[DOS_CON_LINE_MAX]; /* 3Fh: the previous line (template) */
+    uint8_t last_n;
+    uint8_t out[DOS_CON_LINE_MAX + 1]; /* 3Fh: line + CR LF not yet read */
+    uint8_t out_n, out_pos;
+};
+
 struct dos_state {
     uint16_t first_mcb;       /* segment of the first memory control block */
     uint16_t cur_psp;         /* PSP of the running program */
@@ -126,6 +144,9 @@ struct dos_state {
     int con_pending;          /* 01h/06h/07h/08h: a byte read ahead, or -1 */
     bool con_skip_lf;         /* 0Ah: the last line ended on CR, so a LF
                                  right after it is part of that line end */
+    bool con_resume;          /* a console read sent the guest to the ROM
+                                 wait and is being called again */
+    struct dos_con_edit con_edit;
     struct dos_xms *xms;      /* XMS driver (dos/xms.c); NULL: --xms=0 */
     struct dos_ems *ems;      /* EMS driver (dos/ems.c); NULL: --ems=0 */
     struct dos_lfn *lfn;      /* long-name find handles (dos/lfn.c), lazily */

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dos/console.h"
 #include "dos/ems.h"
 #include "dos/file.h"
 #include "dos/handle.h"
@@ -371,6 +372,8 @@ static uint8_t input_status(struct machine *m, struct dos_sft_entry *e)
     }
     if (e->dev != DOS_DEV_CON && e->dev != DOS_DEV_STDERR)
         return IOCTL_NOT_READY; /* NUL and friends never have input */
+    if (dos_con_keyboard(m, e))
+        return dos_con_keyboard_ready(m) ? IOCTL_READY : IOCTL_NOT_READY;
     if (e->dev == DOS_DEV_CON && m->dos->con_pending >= 0)
         return IOCTL_READY;
     if (e->eof_seen)

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bios/bios.h"
+#include "dos/console.h"
 #include "dos/psp.h"
 #include "dos/share.h"
 #include "hostfs/hostfs.h"
@@ -349,6 +350,13 @@ void dos_fn_read(struct machine *m)
     uint8_t *buf = mem_ptr(m, mem_lin(m->r.ds, m->r.dx.w), m->r.cx.w);
     if (!buf) {
         dos_fail(m, DOS_ERR_ACCESS_DENIED);
+        return;
+    }
+    /* CON while the front end owns the keyboard: the BIOS keyboard, as
+     * MS-DOS's CON driver reads it (dos/console.h). */
+    const struct dos_sft_entry *e = dos_handle_sft(m, m->r.bx.w);
+    if (e && (e->mode & DOS_ACCESS_MASK) != DOS_ACCESS_WRITE && dos_con_keyboard(m, e)) {
+        dos_con_read_keyboard(m, e, buf, m->r.cx.w);
         return;
     }
     long n = dos_handle_read(m, m->r.bx.w, buf, m->r.cx.w);

@@ -317,4 +317,5 @@ const struct display_ops disp_sdl_ops = {
     .refresh = sdl_refresh,
     .fini = sdl_fini,
     .shows_console = sdl_shows_console,
+    .owns_keyboard = sdl_shows_console, /* the window reads every key */
 };

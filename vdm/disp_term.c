@@ -321,6 +321,12 @@ static bool term_shows_console(const struct display *d)
     return t && t->state == TERM_TAKEN;
 }
 
+static bool term_owns_keyboard(const struct display *d)
+{
+    const struct term *t = d->priv;
+    return t && t->state == TERM_TAKEN && t->in_fd >= 0;
+}
+
 const struct display_ops disp_term_ops = {
     .name = "terminal",
     .init = term_init,
@@ -329,4 +335,5 @@ const struct display_ops disp_term_ops = {
     .fini = term_fini,
     .teletype = term_teletype,
     .shows_console = term_shows_console,
+    .owns_keyboard = term_owns_keyboard,
 };

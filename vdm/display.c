@@ -144,6 +144,19 @@ bool display_shows_console(const struct machine *m)
     return d && d->up && d->ops->shows_console && d->ops->shows_console(d);
 }
 
+bool display_owns_keyboard(const struct machine *m)
+{
+    const struct display *d = m->disp;
+    return d && d->up && d->ops->owns_keyboard && d->ops->owns_keyboard(d);
+}
+
+void display_sync(struct machine *m)
+{
+    struct display *d = m->disp;
+    if (d && d->up && d->ops->refresh && !display_owns_keyboard(m))
+        d->ops->refresh(m, d, vdm_now_ns());
+}
+
 void display_note_teletype(struct machine *m)
 {
     struct display *d = m->disp;

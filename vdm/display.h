@@ -37,6 +37,8 @@ struct display_ops {
     void (*teletype)(struct machine *m, struct display *d);
     /* Console output goes to the emulated screen (NULL: never). */
     bool (*shows_console)(const struct display *d);
+    /* The front end reads the keyboard into the guest (NULL: never). */
+    bool (*owns_keyboard)(const struct display *d);
 };
 
 struct display {
@@ -88,6 +90,20 @@ bool display_fini(struct machine *m);
  * CON device asks this to route output through the BIOS teletype into
  * video memory, as on a PC. */
 bool display_shows_console(const struct machine *m);
+
+/* Whether the keys typed reach the guest through the emulated keyboard
+ * (8042, INT 09h, the BIOS buffer) rather than as host stdin: true for
+ * the window, and for the terminal once the program took the screen (raw
+ * mode on); false for stdio and a terminal still streaming. DOS's console
+ * input then reads the BIOS keyboard, as MS-DOS's CON driver does. */
+bool display_owns_keyboard(const struct machine *m);
+
+/* Before console input decides where keys come from: let a front end
+ * that does not own the keyboard yet look at the screen now (a program
+ * that just drew on it and reads a key takes the terminal over at once,
+ * not at the next 60 Hz refresh, which a blocking stdin read would never
+ * reach). */
+void display_sync(struct machine *m);
 
 /* BIOS teletype (INT 10h/0Eh, INT 29h) calls this after it updated video
  * memory and the cursor: output that streams does not count as the program

@@ -5,11 +5,13 @@
 # capture-pane reads the screen. After every way out - the program's own
 # exit, --timeout, Ctrl-C twice, SIGTERM - the terminal modes must be as
 # before (stty -g), the alternate screen left, and the final DOS screen
-# left in the normal screen.
+# left in the normal screen. tests/dos/con_keys.asm reads the keys
+# through the DOS console functions instead.
 # shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 command -v tmux > /dev/null || { echo "SKIP: tmux is not installed"; exit 77; }
 dos_prog screen_keys.COM KEYS.COM
+dos_prog con_keys.COM CONKEYS.COM
 cp "$BUILD_DIR/HELLO.COM" "$work/"
 
 sock="vdm-e2e-$$"
@@ -137,6 +139,42 @@ tm resize-window -t t -x 100 -y 30
 sleep 0.3
 pane | grep -q "smaller than" && bad "the message stayed after the terminal grew"
 key q
+wait_status || bad "vdm did not end"
+want_status 0
+want_restored
+end_case
+
+begin "after the takeover, DOS console input reads the keys typed"
+# tests/dos/con_keys.asm: INT 21h/08h, 01h, 0Ah (Backspace, Esc, F3), 0Bh,
+# 3Fh on CON and Ctrl-C get their keys from the BIOS keyboard, and the
+# screen is drawn while they wait.
+new_pane
+run_pane --timeout=20 CONKEYS.COM
+wait_pane "^R08:$" 10 || bad "the screen was not drawn while 08h waits: $(pane | head -3)"
+pane | grep -q "^X" || bad "no X at the top left"
+key a
+wait_pane '^R08:\[a\]$' 5 || bad "08h did not get the key (or echoed it): $(pane | sed -n 3p)"
+key F1
+wait_pane '^R08X:\[00 3B\]$' 5 || bad "F1 did not read as 00h, 3Bh"
+key b
+wait_pane '^R01:b\[b\]$' 5 || bad "01h did not echo and return the key"
+key h e l l p
+wait_pane '^R0A:hellp$' 5 || bad "0Ah does not echo as typed"
+key BSpace o Enter
+wait_pane '^L5=\[hello\]$' 5 || bad "0Ah did not return the corrected line"
+pane | grep -q '^R0A:hello$' || bad "the backspace was not echoed"
+wait_pane '^R0B:00 ?$' 5 || bad "0Bh did not report no key"
+key z
+wait_pane '^R0B:00 FF\[z\]$' 5 || bad "0Bh did not report the key, or 08h did not read it"
+key x; key Escape; key j F3 Enter # Esc alone: not the start of Alt+j
+wait_pane '^L5=\[jello\]$' 5 || bad "0Ah: Esc, F3 (template) did not give 'jello'"
+pane | grep -q '^R0A2:x\\$' || bad "Esc did not echo a backslash"
+key a b Enter
+wait_pane '^N4=\[ab\]$' 5 || bad "3Fh on CON did not read the line and CR LF"
+pane | grep -q '^R3F:ab$' || bad "3Fh did not echo the line"
+key C-c k
+wait_pane '^1\[k\]$' 5 || bad "Ctrl-C in 08h did not call INT 23h once and restart"
+pane | grep -q '^RCC:\^C$' || bad "no ^C echoed"
 wait_status || bad "vdm did not end"
 want_status 0
 want_restored

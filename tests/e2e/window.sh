@@ -6,11 +6,15 @@
 #   - --screenshot=FILE.png with no display at all;
 #   - the SDL2 window under Xvfb, captured with xwd (integer scale 2);
 #   - keys typed into the window (xdotool, XTEST) reach the program as BIOS
-#     key words, read back from --screen-dump after "q" ends it.
+#     key words, read back from --screen-dump after "q" ends it;
+#   - and reach DOS console input (tests/dos/con_keys.asm, INT 21h/08h,
+#     01h, 0Ah, 0Bh) through the BIOS keyboard;
+#   - VDM_KEEP_WINDOW=1 keeps the final screen up until a key.
 # shellcheck source=tests/e2e/common.bash
 source "$(dirname "$0")/common.bash"
 dos_prog screen_keys.COM KEYS.COM
 dos_prog screen_dump.COM DUMP.COM
+dos_prog con_keys.COM CONKEYS.COM
 font=/usr/share/consolefonts/default8x16.psf.gz
 pixels=$TESTS_SRC/e2e/pixels.py
 have_font=1
@@ -143,6 +147,41 @@ else
     wait $vdm
     st=$?
     want_status 0
+  fi
+  end_case
+  begin "keys typed into the window reach DOS console input (INT 21h)"
+  if ! command -v xdotool > /dev/null; then
+    skip_case "needs xdotool"
+  else
+    (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+       "$VDM" --display=window --timeout=60 --screen-dump=con.txt CONKEYS.COM \
+       < /dev/null > "$out" 2> "$err") &
+    vdm=$!
+    win=""
+    for ((i = 0; i < 400; i++)); do
+      win=$(xdotool search --name "CONKEYS.COM - vdm" 2> /dev/null | head -1)
+      [ -n "$win" ] && break
+      sleep 0.1
+    done
+    sleep 0.5
+    if [ -z "$win" ]; then
+      bad "no window named 'CONKEYS.COM - vdm' appeared"
+    else
+      xdotool windowfocus --sync "$win" 2> /dev/null
+      for k in a F1 b h e l l p BackSpace o Return z x Escape j F3 Return a b Return \
+               ctrl+c k; do
+        xdotool key "$k"
+        sleep 0.1
+      done
+    fi
+    wait $vdm
+    st=$?
+    want_status 0
+    for want in '^R08:\[a\]$' '^R08X:\[00 3B\]$' '^R01:b\[b\]$' '^L5=\[hello\]$' \
+                '^R0B:(00 )?FF\[z\]$' '^L5=\[jello\]$' '^N4=\[ab\]$' '^1\[k\]$' \
+                '^DONE$'; do
+      grep -qE "$want" "$work/con.txt" 2> /dev/null || bad "no line matching '$want'"
+    done
   fi
   kill $xvfb 2> /dev/null
   wait $xvfb 2> /dev/null
