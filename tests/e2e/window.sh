@@ -49,6 +49,37 @@ else
 fi
 end_case
 
+# type_into_window PROG DUMP KEYS...: run PROG in a window (screen dumped to
+# DUMP at the end), type KEYS into it with xdotool, and wait for vdm, which
+# must exit 0. Generous waits: a sanitizer build on a loaded machine takes
+# seconds to bring SDL up; nothing here is judged on time.
+type_into_window() {
+  local prog=$1 dump=$2 win="" i k
+  shift 2
+  (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+     "$VDM" --display=window --timeout=60 --screen-dump="$dump" "$prog" \
+     < /dev/null > "$out" 2> "$err") &
+  local vdm=$!
+  for ((i = 0; i < 400; i++)); do
+    win=$(xdotool search --name "$prog - vdm" 2> /dev/null | head -1)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  sleep 0.5
+  if [ -z "$win" ]; then
+    bad "no window named '$prog - vdm' appeared"
+  else
+    xdotool windowfocus --sync "$win" 2> /dev/null
+    for k in "$@"; do
+      xdotool key "$k"
+      sleep 0.1
+    done
+  fi
+  wait $vdm
+  st=$?
+  want_status 0
+}
+
 begin "the SDL2 window under Xvfb shows the screen (auto: DISPLAY set, no terminal)"
 if [ $have_font = 0 ]; then
   skip_case "needs $font (console-data) and python3"
@@ -91,31 +122,7 @@ else
   if ! command -v xdotool > /dev/null; then
     skip_case "needs xdotool"
   else
-    (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-       "$VDM" --display=window --timeout=60 --screen-dump=keys.txt KEYS.COM \
-       < /dev/null > "$out" 2> "$err") &
-    vdm=$!
-    win=""
-    # Generous: a sanitizer build on a loaded machine takes seconds to
-    # bring SDL up. Nothing here is judged on time.
-    for ((i = 0; i < 400; i++)); do
-      win=$(xdotool search --name "KEYS.COM - vdm" 2> /dev/null | head -1)
-      [ -n "$win" ] && break
-      sleep 0.1
-    done
-    sleep 0.5
-    if [ -z "$win" ]; then
-      bad "no window named 'KEYS.COM - vdm' appeared"
-    else
-      xdotool windowfocus --sync "$win" 2> /dev/null
-      for k in a Up F1 shift+F2 ctrl+c alt+x Escape Return q; do
-        xdotool key "$k"
-        sleep 0.1
-      done
-    fi
-    wait $vdm
-    st=$?
-    want_status 0
+    type_into_window KEYS.COM keys.txt a Up F1 shift+F2 ctrl+c alt+x Escape Return q
     for want in '^KEY 00: 1E61 a$' '^KEY 01: 48(00|E0)' '^KEY 02: 3B00' '^KEY 03: 5500' \
                 '^KEY 04: 2E03 ♥$' '^KEY 05: 2D00' '^KEY 06: 011B ←$' '^KEY 07: 1C0D ♪$'; do
       grep -qE "$want" "$work/keys.txt" 2> /dev/null || bad "no line matching '$want'"
@@ -153,30 +160,8 @@ else
   if ! command -v xdotool > /dev/null; then
     skip_case "needs xdotool"
   else
-    (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-       "$VDM" --display=window --timeout=60 --screen-dump=con.txt CONKEYS.COM \
-       < /dev/null > "$out" 2> "$err") &
-    vdm=$!
-    win=""
-    for ((i = 0; i < 400; i++)); do
-      win=$(xdotool search --name "CONKEYS.COM - vdm" 2> /dev/null | head -1)
-      [ -n "$win" ] && break
-      sleep 0.1
-    done
-    sleep 0.5
-    if [ -z "$win" ]; then
-      bad "no window named 'CONKEYS.COM - vdm' appeared"
-    else
-      xdotool windowfocus --sync "$win" 2> /dev/null
-      for k in a F1 b h e l l p BackSpace o Return z x Escape j F3 Return a b Return \
-               ctrl+c k; do
-        xdotool key "$k"
-        sleep 0.1
-      done
-    fi
-    wait $vdm
-    st=$?
-    want_status 0
+    type_into_window CONKEYS.COM con.txt a F1 b h e l l p BackSpace o Return z x Escape j F3 \
+                     Return a b Return ctrl+c k
     for want in '^R08:\[a\]$' '^R08X:\[00 3B\]$' '^R01:b\[b\]$' '^L5=\[hello\]$' \
                 '^R0B:(00 )?FF\[z\]$' '^L5=\[jello\]$' '^N4=\[ab\]$' '^1\[k\]$' \
                 '^DONE$'; do
