@@ -69,6 +69,28 @@ void vga_set_blink(struct machine *m, bool blink)
     *r = (uint8_t)(blink ? *r | VGA_ATTR_BLINK : *r & ~VGA_ATTR_BLINK);
 }
 
+/* Attribute controller registers for the DAC index (VGA reference:
+ * mode control bit 7 selects palette bits 5-4 from colour select 1-0). */
+#define VGA_ATTR_COLOUR_SELECT 0x14
+#define VGA_ATTR_P54S 0x80u
+
+uint32_t vga_text_rgb(const struct machine *m, unsigned c)
+{
+    const struct vga *v = &m->vga;
+    uint8_t pal = v->attr[c & 15u];
+    uint8_t sel = v->attr[VGA_ATTR_COLOUR_SELECT];
+    unsigned idx = (v->attr[VGA_ATTR_MODE] & VGA_ATTR_P54S)
+                       ? (unsigned)((sel & 3u) << 4 | (pal & 0x0Fu))
+                       : (unsigned)(pal & 0x3Fu);
+    idx = ((unsigned)((sel >> 2) & 3u) << 6 | idx) & v->pel_mask;
+    uint32_t rgb = 0;
+    for (unsigned k = 0; k < 3; k++) {
+        uint8_t x = v->dac[idx][k] & 0x3Fu;
+        rgb = rgb << 8 | (uint8_t)(x << 2 | x >> 4);
+    }
+    return rgb;
+}
+
 bool vga_blink(const struct machine *m)
 {
     return m->vga.attr[VGA_ATTR_MODE] & VGA_ATTR_BLINK;

@@ -54,6 +54,11 @@ void vga_set_start(struct machine *m, uint16_t cell);
 /* Cursor shape: start and end scan lines (bit 5 of start hides it). */
 void vga_set_cursor_shape(struct machine *m, uint8_t start, uint8_t end);
 
+/* The colour text attribute colour `c` (0-15) shows now, as 0xRRGGBB:
+ * palette register c, the colour select register and the PEL mask pick a
+ * DAC entry whose 6-bit components are widened to 8 bits. */
+uint32_t vga_text_rgb(const struct machine *m, unsigned c);
+
 /* Attribute controller: blink (true) or bright backgrounds. */
 void vga_set_blink(struct machine *m, bool blink);
 bool vga_blink(const struct machine *m);

@@ -13,6 +13,7 @@
 
 #include "bios/bda.h"
 #include "cp437.h"
+#include "hw/vga.h"
 #include "machine.h"
 #include "mem.h"
 
@@ -71,11 +72,12 @@ void disp_screen_read(struct machine *m, struct disp_screen *s)
         s->cur_start = (uint8_t)(s->cur_start * s->char_height / CGA_CHAR_HEIGHT);
         s->cur_end = (uint8_t)((s->cur_end + 1) * s->char_height / CGA_CHAR_HEIGHT - 1);
     }
-    /* The BIOS default mode-select value (29h for mode 3) has blink on;
-     * a zero byte means nobody set it, which is the power-on default. */
-    uint8_t ctrl = mem_rd8(m, b + BDA_MODE_CTRL);
-    s->blink_on = ctrl == 0 || (ctrl & MODE_CTRL_BLINK);
-    memcpy(s->palette, disp_vga_palette, sizeof s->palette);
+    /* Blink and colours as the program left the VGA: attribute mode
+     * control (INT 10h/1003h or port 3C0h), palette registers and DAC
+     * (INT 10h/10xxh or ports 3C8h/3C9h). */
+    s->blink_on = vga_blink(m);
+    for (unsigned c = 0; c < 16; c++)
+        s->palette[c] = vga_text_rgb(m, c);
 }
 
 static bool write_all(int fd, const char *p, size_t n)

@@ -17,6 +17,7 @@
 
 #include "bios/bda.h"
 #include "bios/bios.h"
+#include "hw/hw.h"
 #include "vdm/disp_screen.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
@@ -76,6 +77,41 @@ static void test_mono_and_sizes(void **state)
     machine_destroy(m);
 }
 
+/* Colours and blink come from the VGA registers the program set: the DAC
+ * (ports 3C8h/3C9h) and the attribute controller mode (3C0h index 10h). */
+static void test_palette_and_blink_from_vga(void **state)
+{
+    (void)state;
+    struct machine *m = machine_create();
+    struct disp_screen *s = malloc(sizeof *s);
+    assert_true(hw_init(m));
+    assert_true(bios_init(m));
+    disp_screen_read(m, s);
+    for (unsigned c = 0; c < 16; c++)
+        assert_int_equal(s->palette[c], disp_vga_palette[c]);
+    assert_true(s->blink_on);
+
+    uint32_t v = 1; /* DAC entry 1 (colour 1's default) := bright red */
+    port_io(m, 0x3C8, true, 1, &v);
+    v = 63;
+    port_io(m, 0x3C9, true, 1, &v);
+    v = 0;
+    port_io(m, 0x3C9, true, 1, &v);
+    port_io(m, 0x3C9, true, 1, &v);
+    port_io(m, 0x3DA, false, 1, &v);  /* reset the 3C0h flip-flop */
+    v = 0x30;                         /* index 10h, palette address source on */
+    port_io(m, 0x3C0, true, 1, &v);
+    v = 0x04;                         /* mode control: blink off */
+    port_io(m, 0x3C0, true, 1, &v);
+    disp_screen_read(m, s);
+    assert_int_equal(s->palette[1], 0xFF0000);
+    assert_int_equal(s->palette[2], disp_vga_palette[2]);
+    assert_false(s->blink_on);
+    free(s);
+    bios_destroy(m);
+    machine_destroy(m);
+}
+
 static void test_text_dump(void **state)
 {
     (void)state;
@@ -105,6 +141,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_colour_page_and_cursor),
         cmocka_unit_test(test_mono_and_sizes),
+        cmocka_unit_test(test_palette_and_blink_from_vga),
         cmocka_unit_test(test_text_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
