@@ -58,6 +58,11 @@ static void set_range(struct machine *m, int16_t *lo, int16_t *hi, int16_t *pos)
     *pos = clamp(*pos, *lo, *hi);
 }
 
+bool mouse_in_use(const struct machine *m)
+{
+    return m->mouse && m->mouse->in_use;
+}
+
 static void mouse_int33(struct machine *m)
 {
     struct mouse_state *s = m->mouse;
@@ -65,6 +70,7 @@ static void mouse_int33(struct machine *m)
     case 0x0000: /* reset and status */
     case 0x0021: /* software reset */
         mouse_reset(s);
+        s->in_use = true;
         m->r.ax.w = MOUSE_INSTALLED;
         m->r.bx.w = MOUSE_BUTTONS;
         break;

@@ -54,6 +54,8 @@ struct mouse_state {
     uint16_t handler_mask;              /* 0Ch/14h */
     uint16_t handler_seg, handler_off;
     uint16_t pending;                   /* events the handler has not seen */
+    bool in_use;                        /* the program reset the driver (00h/21h):
+                                           front ends then report the pointer */
 };
 
 /* Attach the driver and register INT 33h. False on host allocation
@@ -63,5 +65,10 @@ void mouse_destroy(struct machine *m);
 
 /* The host pointer is at (x, y) with `buttons` held (see above). */
 void mouse_event(struct machine *m, int x, int y, unsigned buttons);
+
+/* Whether the program uses the mouse (it reset the driver): a terminal
+ * front end turns on mouse reporting only then, so selecting text with
+ * the mouse keeps working for everything else. */
+bool mouse_in_use(const struct machine *m);
 
 #endif

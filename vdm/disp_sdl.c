@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bios/mouse.h"
 #include "cp437.h"
 #include "disp_raster.h"
 #include "disp_screen.h"
@@ -35,6 +36,7 @@ struct sdl {
     bool shown_valid, shown_blink;
     bool fullscreen;
     bool closed;          /* the user closed the window */
+    unsigned buttons;     /* mouse buttons held, as the events said */
 };
 
 /* SDL scancode -> set-1 scancode (ext: the E0-prefixed grey keys). */
@@ -183,6 +185,17 @@ static void paste(struct machine *m)
     SDL_free(t);
 }
 
+/* The host pointer over the window, in the texture's (logical) pixels,
+ * as the INT 33h driver sees it: the character cell's virtual position
+ * (column * 8, row * 8) and the buttons held. */
+static void pointer_event(struct machine *m, struct sdl *s, int x, int y)
+{
+    int cell_h = disp_raster_cell_h(&s->now);
+    if (x < 0 || y < 0 || cell_h <= 0)
+        return;
+    mouse_event(m, x / DISP_FONT_W * 8, y / cell_h * 8, s->buttons);
+}
+
 static void sdl_poll_input(struct machine *m, struct display *d)
 {
     struct sdl *s = d->priv;
@@ -218,6 +231,23 @@ static void sdl_poll_input(struct machine *m, struct display *d)
         case SDL_WINDOWEVENT:
             s->shown_valid = false; /* exposed or resized: draw again */
             break;
+        case SDL_MOUSEMOTION:
+            pointer_event(m, s, e.motion.x, e.motion.y);
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: {
+            /* Each event carries its own button, so a click whose press and
+             * release arrive in one poll is still seen as both. */
+            unsigned bit = e.button.button == SDL_BUTTON_LEFT    ? MOUSE_LEFT
+                           : e.button.button == SDL_BUTTON_RIGHT ? MOUSE_RIGHT
+                           : e.button.button == SDL_BUTTON_MIDDLE ? MOUSE_MIDDLE : 0;
+            if (e.type == SDL_MOUSEBUTTONDOWN)
+                s->buttons |= bit;
+            else
+                s->buttons &= ~bit;
+            pointer_event(m, s, e.button.x, e.button.y);
+            break;
+        }
         default:
             break;
         }

@@ -36,6 +36,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "bios/mouse.h"
 #include "disp_screen.h"
 #include "keyin.h"
 #include "machine.h"
@@ -66,7 +67,14 @@ struct term {
     size_t in_n;
     uint64_t in_ns;             /* when the pending bytes arrived */
     uint64_t last_ctrl_c_ns;
+    bool mouse_on;              /* xterm mouse reporting is enabled */
+    unsigned mouse_buttons;     /* MOUSE_* held, from the reports */
 };
+
+/* xterm mouse reporting: button presses and releases, motion while a
+ * button is held, SGR (1006) coordinates (xterm ctlseqs). */
+#define MOUSE_REPORT_ON "\x1b[?1000h\x1b[?1002h\x1b[?1006h"
+#define MOUSE_REPORT_OFF "\x1b[?1006l\x1b[?1002l\x1b[?1000l"
 
 static void out_flush(struct term *t)
 {
@@ -161,6 +169,23 @@ static void handle_stroke(struct machine *m, struct display *d, struct key_strok
     d->keys++;
 }
 
+/* An SGR mouse report to the INT 33h driver: the cell's virtual position
+ * (column * 8, row * 8) and the buttons now held. Wheel reports are not
+ * buttons; the driver has no wheel. */
+static void mouse_report(struct machine *m, struct term *t, const struct term_mouse *ev)
+{
+    static const unsigned bit[3] = { MOUSE_LEFT, MOUSE_MIDDLE, MOUSE_RIGHT };
+    if (ev->wheel)
+        return;
+    if (!ev->motion && ev->button < 3) {
+        if (ev->release)
+            t->mouse_buttons &= ~bit[ev->button];
+        else
+            t->mouse_buttons |= bit[ev->button];
+    }
+    mouse_event(m, ev->col * 8, ev->row * 8, t->mouse_buttons);
+}
+
 static void term_poll_input(struct machine *m, struct display *d)
 {
     struct term *t = d->priv;
@@ -193,8 +218,19 @@ static void term_poll_input(struct machine *m, struct display *d)
             handle_stroke(m, d, keyin_from_char(CTRL_C));
             continue;
         }
-        struct key_stroke k;
+        struct term_mouse ev;
         size_t used;
+        enum term_key_result mres = term_mouse_decode(t->in, t->in_n, more, &ev, &used);
+        if (mres == TERM_KEY_NEED_MORE)
+            return;
+        if (used) { /* a mouse report (or a broken one): not keys */
+            memmove(t->in, t->in + used, t->in_n - used);
+            t->in_n -= used;
+            if (mres == TERM_KEY_STROKE)
+                mouse_report(m, t, &ev);
+            continue;
+        }
+        struct key_stroke k;
         enum term_key_result res = term_keys_decode(t->in, t->in_n, more, &k, &used);
         if (res == TERM_KEY_NEED_MORE)
             return; /* the next tick decides (the idle sleep wakes for it) */
@@ -233,6 +269,12 @@ static void term_refresh(struct machine *m, struct display *d, uint64_t now)
         if (same_state(&t->now, &t->base))
             return;
         term_take(m, t, d);
+    }
+    /* Mouse reports only for a program that uses the mouse, so selecting
+     * text with the mouse keeps working for every other one. */
+    if (!t->mouse_on && mouse_in_use(m)) {
+        term_buf_puts(&t->out, MOUSE_REPORT_ON);
+        t->mouse_on = true;
     }
     int rows = t->rows, cols = t->cols;
     term_size(t);
@@ -300,6 +342,8 @@ static void term_fini(struct machine *m, struct display *d)
         return;
     if (t->state == TERM_TAKEN) {
         disp_screen_read(m, &t->now);
+        if (t->mouse_on)
+            term_buf_puts(&t->out, MOUSE_REPORT_OFF);
         term_buf_puts(&t->out, "\x1b[0m\x1b[0 q\x1b[?25h\x1b[?1049l");
         out_flush(t);
         if (t->have_saved)

@@ -196,3 +196,40 @@ enum term_key_result term_keys_decode(const uint8_t *s, size_t n, bool more,
     *k = keyin_from_char((uint8_t)c);
     return TERM_KEY_STROKE;
 }
+
+enum term_key_result term_mouse_decode(const uint8_t *s, size_t n, bool more,
+                                       struct term_mouse *ev, size_t *used)
+{
+    static const uint8_t intro[3] = { 0x1B, '[', '<' };
+    *used = 0;
+    for (size_t i = 0; i < 3; i++) {
+        if (i == n)
+            return more ? TERM_KEY_NEED_MORE : TERM_KEY_IGNORED;
+        if (s[i] != intro[i])
+            return TERM_KEY_IGNORED;
+    }
+    unsigned v[3] = { 0, 0, 0 };
+    unsigned k = 0;
+    bool digits = false;
+    for (size_t i = 3; i < n; i++) {
+        uint8_t c = s[i];
+        if (c >= '0' && c <= '9' && v[k] < 100000) {
+            v[k] = v[k] * 10 + (unsigned)(c - '0');
+            digits = true;
+        } else if (c == ';' && k < 2 && digits) {
+            k++;
+            digits = false;
+        } else if ((c == 'M' || c == 'm') && k == 2 && digits && v[1] > 0 && v[2] > 0) {
+            *ev = (struct term_mouse){
+                .col = (int)v[1] - 1, .row = (int)v[2] - 1, .button = v[0] & 3u,
+                .motion = v[0] & 32u, .wheel = v[0] & 64u, .release = c == 'm',
+            };
+            *used = i + 1;
+            return TERM_KEY_STROKE;
+        } else {
+            *used = i + 1;
+            return TERM_KEY_IGNORED;
+        }
+    }
+    return more ? TERM_KEY_NEED_MORE : TERM_KEY_IGNORED;
+}

@@ -26,4 +26,21 @@ enum term_key_result {
 enum term_key_result term_keys_decode(const uint8_t *s, size_t n, bool more,
                                       struct key_stroke *k, size_t *used);
 
+/* An xterm SGR mouse report, "ESC [ < b ; x ; y M" (press or motion) or
+ * "... m" (release) (xterm ctlseqs, "SGR (1006)" extended coordinates). */
+struct term_mouse {
+    int col, row;       /* 0-based character cell */
+    unsigned button;    /* 0 left, 1 middle, 2 right, 3 none (motion) */
+    bool motion;        /* b had the motion bit (32) */
+    bool wheel;         /* b had the wheel bit (64): not a button */
+    bool release;       /* the final byte was 'm' */
+};
+
+/* Decode an SGR mouse report at s[0..n). TERM_KEY_STROKE: *ev holds it
+ * and *used its length; TERM_KEY_NEED_MORE: a prefix (with `more`: wait);
+ * TERM_KEY_IGNORED: not a mouse report (*used 0) or a malformed one
+ * (*used its length, so it is dropped). */
+enum term_key_result term_mouse_decode(const uint8_t *s, size_t n, bool more,
+                                       struct term_mouse *ev, size_t *used);
+
 #endif

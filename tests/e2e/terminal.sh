@@ -12,6 +12,7 @@ source "$(dirname "$0")/common.bash"
 command -v tmux > /dev/null || { echo "SKIP: tmux is not installed"; exit 77; }
 dos_prog screen_keys.COM KEYS.COM
 dos_prog con_keys.COM CONKEYS.COM
+dos_prog mouse_click.COM MOUSE.COM
 cp "$BUILD_DIR/HELLO.COM" "$work/"
 
 sock="vdm-e2e-$$"
@@ -178,6 +179,23 @@ pane | grep -q '^RCC:\^C$' || bad "no ^C echoed"
 wait_status || bad "vdm did not end"
 want_status 0
 want_restored
+end_case
+
+begin "a program that reset INT 33h gets xterm mouse reports (a click at cell 10,5)"
+new_pane
+run_pane --timeout=20 MOUSE.COM
+wait_pane 'M' 10 || bad "the program never took the screen"
+sleep 0.3
+# What xterm sends for a left press and release at column 11, row 6 (SGR).
+tm send-keys -t t -l $'\e[<0;11;6M'
+sleep 0.2
+tm send-keys -t t -l $'\e[<0;11;6m'
+wait_status || bad "vdm did not end"
+want_status 0
+want_restored
+for want in '^mouse-0 ok$' '^mouse-x ok$' '^mouse-y ok$' '^CLICKED$'; do
+  want_line "$want"
+done
 end_case
 
 begin "--display=terminal without any terminal fails with one vdm: line (125)"

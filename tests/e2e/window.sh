@@ -15,6 +15,7 @@ source "$(dirname "$0")/common.bash"
 dos_prog screen_keys.COM KEYS.COM
 dos_prog screen_dump.COM DUMP.COM
 dos_prog con_keys.COM CONKEYS.COM
+dos_prog mouse_click.COM MOUSE.COM
 font=/usr/share/consolefonts/default8x16.psf.gz
 pixels=$TESTS_SRC/e2e/pixels.py
 have_font=1
@@ -166,6 +167,36 @@ else
                 '^R0B:(00 )?FF\[z\]$' '^L5=\[jello\]$' '^N4=\[ab\]$' '^1\[k\]$' \
                 '^DONE$'; do
       grep -qE "$want" "$work/con.txt" 2> /dev/null || bad "no line matching '$want'"
+    done
+  fi
+  end_case
+  begin "a click in the window reaches INT 33h (cell 10,5)"
+  if ! command -v xdotool > /dev/null; then
+    skip_case "needs xdotool"
+  else
+    (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+       "$VDM" --display=window --timeout=60 --screen-dump=mouse.txt MOUSE.COM \
+       < /dev/null > "$out" 2> "$err") &
+    vdm=$!
+    win=""
+    for ((i = 0; i < 400; i++)); do
+      win=$(xdotool search --name "MOUSE.COM - vdm" 2> /dev/null | head -1)
+      [ -n "$win" ] && break
+      sleep 0.1
+    done
+    sleep 0.5
+    if [ -z "$win" ]; then
+      bad "no window named 'MOUSE.COM - vdm' appeared"
+      kill $vdm 2> /dev/null
+    else
+      # Scale 2 (checked above): cell (10,5) spans x 160-175, y 160-191.
+      xdotool mousemove --window "$win" 170 170 click 1
+    fi
+    wait $vdm
+    st=$?
+    want_status 0
+    for want in '^mouse-x ok$' '^mouse-y ok$' '^CLICKED$'; do
+      grep -qE "$want" "$work/mouse.txt" 2> /dev/null || bad "no line matching '$want'"
     done
   fi
   kill $xvfb 2> /dev/null

@@ -139,12 +139,54 @@ static void test_strokes_to_scancodes(void **state)
     machine_destroy(m);
 }
 
+/* xterm SGR mouse reports: press, release, motion, wheel, prefixes. */
+static void test_mouse_reports(void **state)
+{
+    (void)state;
+    struct term_mouse ev;
+    size_t used;
+    const uint8_t press[] = "\x1b[<0;11;6M";
+    assert_int_equal(term_mouse_decode(press, sizeof press - 1, false, &ev, &used),
+                     TERM_KEY_STROKE);
+    assert_int_equal(used, sizeof press - 1);
+    assert_int_equal(ev.col, 10);
+    assert_int_equal(ev.row, 5);
+    assert_int_equal(ev.button, 0);
+    assert_false(ev.release);
+    assert_false(ev.motion);
+    const uint8_t release[] = "\x1b[<2;1;1m";
+    assert_int_equal(term_mouse_decode(release, sizeof release - 1, false, &ev, &used),
+                     TERM_KEY_STROKE);
+    assert_int_equal(ev.button, 2);
+    assert_true(ev.release);
+    const uint8_t drag[] = "\x1b[<32;3;4M";
+    assert_int_equal(term_mouse_decode(drag, sizeof drag - 1, false, &ev, &used),
+                     TERM_KEY_STROKE);
+    assert_true(ev.motion);
+    const uint8_t wheel[] = "\x1b[<64;3;4M";
+    assert_int_equal(term_mouse_decode(wheel, sizeof wheel - 1, false, &ev, &used),
+                     TERM_KEY_STROKE);
+    assert_true(ev.wheel);
+    const uint8_t part[] = "\x1b[<0;11";
+    assert_int_equal(term_mouse_decode(part, sizeof part - 1, true, &ev, &used),
+                     TERM_KEY_NEED_MORE);
+    const uint8_t key[] = "\x1b[A";
+    assert_int_equal(term_mouse_decode(key, sizeof key - 1, false, &ev, &used),
+                     TERM_KEY_IGNORED);
+    assert_int_equal(used, 0);                    /* left for the key decoder */
+    const uint8_t bad[] = "\x1b[<0;x";
+    assert_int_equal(term_mouse_decode(bad, sizeof bad - 1, false, &ev, &used),
+                     TERM_KEY_IGNORED);
+    assert_int_equal(used, sizeof bad - 1);       /* dropped */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sequences),
         cmocka_unit_test(test_prefixes),
         cmocka_unit_test(test_strokes_to_scancodes),
+        cmocka_unit_test(test_mouse_reports),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
