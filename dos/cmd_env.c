@@ -28,11 +28,6 @@ static uint16_t env_seg(struct machine *m, struct cmd_inst *in)
     return mem_rd16(m, mem_lin(in->psp, PSP_ENV_SEG));
 }
 
-/* Size in bytes of the block at seg (from its MCB). */
-static uint32_t env_room(struct machine *m, uint16_t seg)
-{
-    return (uint32_t)mem_rd16(m, mem_lin((uint16_t)(seg - 1), MCB_SIZE)) * 16;
-}
 
 /* Bytes used by the strings, up to and including the double NUL. */
 static uint32_t env_used(const uint8_t *e, uint32_t room)
@@ -46,28 +41,13 @@ static uint32_t env_used(const uint8_t *e, uint32_t room)
 bool cmd_env_get(struct machine *m, struct cmd_inst *in, const char *name, char *out,
                  size_t cap)
 {
-    uint16_t seg = env_seg(m, in);
-    uint32_t room = env_room(m, seg);
-    const uint8_t *e = mem_ptr(m, mem_lin(seg, 0), room);
-    if (!e)
-        return false;
-    size_t nl = strlen(name);
-    for (uint32_t i = 0; i < room && e[i];) {
-        const char *s = (const char *)e + i;
-        size_t len = strnlen(s, room - i);
-        if (len > nl && s[nl] == '=' && strncasecmp(s, name, nl) == 0) {
-            snprintf(out, cap, "%.*s", (int)(len - nl - 1), s + nl + 1);
-            return true;
-        }
-        i += (uint32_t)len + 1;
-    }
-    return false;
+    return psp_env_get(m, env_seg(m, in), name, out, cap) >= 0;
 }
 
 bool cmd_env_set(struct machine *m, struct cmd_inst *in, const char *name, const char *value)
 {
     uint16_t seg = env_seg(m, in);
-    uint32_t room = env_room(m, seg);
+    uint32_t room = psp_env_room(m, seg);
     uint8_t *e = mem_ptr(m, mem_lin(seg, 0), room);
     if (!e || room < 2)
         return false;
@@ -101,7 +81,7 @@ bool cmd_env_set(struct machine *m, struct cmd_inst *in, const char *name, const
 void cmd_env_print(struct machine *m, struct cmd_inst *in)
 {
     uint16_t seg = env_seg(m, in);
-    uint32_t room = env_room(m, seg);
+    uint32_t room = psp_env_room(m, seg);
     const uint8_t *e = mem_ptr(m, mem_lin(seg, 0), room);
     for (uint32_t i = 0; e && i < room && e[i];) {
         size_t len = strnlen((const char *)e + i, room - i);
@@ -116,7 +96,7 @@ void cmd_env_print(struct machine *m, struct cmd_inst *in)
 void cmd_env_grow(struct machine *m, struct cmd_inst *in, uint32_t want)
 {
     uint16_t old = env_seg(m, in);
-    uint32_t room = env_room(m, old);
+    uint32_t room = psp_env_room(m, old);
     const uint8_t *e = mem_ptr(m, mem_lin(old, 0), room);
     if (!e)
         return;

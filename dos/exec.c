@@ -390,34 +390,6 @@ static bool is_batch(const char *dos_path)
     return n >= 4 && strcasecmp(dos_path + n - 4, ".BAT") == 0;
 }
 
-/* The value of `name` in the environment block at `seg`, or false. */
-static bool env_lookup(struct machine *m, uint16_t seg, const char *name, char *out, size_t cap)
-{
-    size_t nl = strlen(name);
-    uint32_t base = mem_lin(seg, 0);
-    uint32_t off = 0;
-    char var[HOSTFS_DOS_MAX + 64];
-    while (seg && off < ENV_MAX && mem_rd8(m, base + off)) {
-        size_t n = 0;
-        uint8_t c;
-        while ((c = mem_rd8(m, base + off)) != 0 && off < ENV_MAX) {
-            if (n < sizeof var - 1)
-                var[n++] = (char)c;
-            off++;
-        }
-        var[n] = 0;
-        off++;
-        if (n > nl && var[nl] == '=' && strncasecmp(var, name, nl) == 0) {
-            size_t vl = n - nl - 1;
-            if (vl >= cap)
-                return false; /* longer than any DOS path: not usable */
-            memcpy(out, var + nl + 1, vl + 1);
-            return true;
-        }
-    }
-    return false;
-}
-
 /* EXEC of a .BAT (the DOS kernel issue: "4Bh with a .BAT runs through
  * COMMAND.COM"): turn *hp into the caller's COMSPEC (vdm's built-in
  * Z:\COMMAND.COM by default) and the tail into "/C FILE.BAT tail".
@@ -427,7 +399,8 @@ static int batch_via_comspec(struct machine *m, struct hostfs_path *hp, char *ta
 {
     char comspec[HOSTFS_DOS_MAX];
     uint16_t env = mem_rd16(m, mem_lin(m->dos->cur_psp, PSP_ENV_SEG));
-    if (!env_lookup(m, env, "COMSPEC", comspec, sizeof comspec))
+    int len = psp_env_get(m, env, "COMSPEC", comspec, sizeof comspec);
+    if (len < 0 || (size_t)len >= sizeof comspec) /* absent, or no DOS path */
         snprintf(comspec, sizeof comspec, "%s", CMD_COMSPEC);
     char args[PSP_TAIL_MAX + 1];
     snprintf(args, sizeof args, "%s", tail);

@@ -5,9 +5,12 @@
  */
 #include "dos/psp.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bios/rom.h"
+#include "dos/mem.h"
 #include "dos/fcb_parse.h"
 #include "vdm/machine.h"
 #include "vdm/mem.h"
@@ -69,4 +72,28 @@ uint16_t psp_build(struct machine *m, uint16_t psp, uint16_t mem_top,
     al = al == FCB_PARSE_BAD_DRIVE ? al : 0;
     ah = ah == FCB_PARSE_BAD_DRIVE ? ah : 0;
     return (uint16_t)(ah << 8 | al);
+}
+
+uint32_t psp_env_room(struct machine *m, uint16_t seg)
+{
+    return (uint32_t)mem_rd16(m, mem_lin((uint16_t)(seg - 1), MCB_SIZE)) * 16;
+}
+
+int psp_env_get(struct machine *m, uint16_t seg, const char *name, char *out, size_t cap)
+{
+    uint32_t room = psp_env_room(m, seg);
+    const uint8_t *e = seg ? mem_ptr(m, mem_lin(seg, 0), room) : NULL;
+    if (!e)
+        return -1;
+    size_t nl = strlen(name);
+    for (uint32_t i = 0; i < room && e[i];) {
+        const char *v = (const char *)e + i;
+        size_t len = strnlen(v, room - i);
+        if (len > nl && v[nl] == '=' && strncasecmp(v, name, nl) == 0) {
+            snprintf(out, cap, "%.*s", (int)(len - nl - 1), v + nl + 1);
+            return (int)(len - nl - 1);
+        }
+        i += (uint32_t)len + 1;
+    }
+    return -1;
 }

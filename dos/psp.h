@@ -5,6 +5,7 @@
 #ifndef VDM_DOS_PSP_H
 #define VDM_DOS_PSP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct machine;
@@ -47,5 +48,15 @@ struct machine;
 uint16_t psp_build(struct machine *m, uint16_t psp, uint16_t mem_top,
                    uint16_t parent, uint16_t env_seg, const char *tail,
                    unsigned tail_len, uint32_t valid_drives);
+
+/* Bytes in the environment block at `seg`, from its memory control block
+ * (the block's size is all a program may use for it). */
+uint32_t psp_env_room(struct machine *m, uint16_t seg);
+
+/* Look up `name` (any case) in the environment block at `seg`. Returns
+ * the length of its value, copied into out (truncated to cap - 1 bytes,
+ * always NUL-terminated), or -1 when the variable is absent or the block
+ * does not lie inside guest memory. */
+int psp_env_get(struct machine *m, uint16_t seg, const char *name, char *out, size_t cap);
 
 #endif
