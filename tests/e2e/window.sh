@@ -50,13 +50,14 @@ else
 fi
 end_case
 
-# type_into_window PROG DUMP KEYS...: run PROG in a window (screen dumped to
-# DUMP at the end), type KEYS into it with xdotool, and wait for vdm, which
-# must exit 0. Generous waits: a sanitizer build on a loaded machine takes
-# seconds to bring SDL up; nothing here is judged on time.
-type_into_window() {
-  local prog=$1 dump=$2 win="" i k
-  shift 2
+# in_window PROG DUMP ACTION [ARGS...]: run PROG in a window (screen dumped
+# to DUMP at the end), call ACTION WINDOW-ID ARGS... once the window is up,
+# and wait for vdm, which must exit 0. Generous waits: a sanitizer build on
+# a loaded machine takes seconds to bring SDL up; nothing here is judged on
+# time.
+in_window() {
+  local prog=$1 dump=$2 action=$3 win="" i
+  shift 3
   (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
      "$VDM" --display=window --timeout=60 --screen-dump="$dump" "$prog" \
      < /dev/null > "$out" 2> "$err") &
@@ -69,17 +70,25 @@ type_into_window() {
   sleep 0.5
   if [ -z "$win" ]; then
     bad "no window named '$prog - vdm' appeared"
+    kill $vdm 2> /dev/null
   else
-    xdotool windowfocus --sync "$win" 2> /dev/null
-    for k in "$@"; do
-      xdotool key "$k"
-      sleep 0.1
-    done
+    "$action" "$win" "$@"
   fi
   wait $vdm
   st=$?
   want_status 0
 }
+# Actions for in_window: type keys; click the left button at (x, y).
+type_keys() {
+  local win=$1 k
+  shift
+  xdotool windowfocus --sync "$win" 2> /dev/null
+  for k in "$@"; do
+    xdotool key "$k"
+    sleep 0.1
+  done
+}
+click_at() { xdotool mousemove --window "$1" "$2" "$3" click 1; }
 
 begin "the SDL2 window under Xvfb shows the screen (auto: DISPLAY set, no terminal)"
 if [ $have_font = 0 ]; then
@@ -123,7 +132,7 @@ else
   if ! command -v xdotool > /dev/null; then
     skip_case "needs xdotool"
   else
-    type_into_window KEYS.COM keys.txt a Up F1 shift+F2 ctrl+c alt+x Escape Return q
+    in_window KEYS.COM keys.txt type_keys a Up F1 shift+F2 ctrl+c alt+x Escape Return q
     for want in '^KEY 00: 1E61 a$' '^KEY 01: 48(00|E0)' '^KEY 02: 3B00' '^KEY 03: 5500' \
                 '^KEY 04: 2E03 ♥$' '^KEY 05: 2D00' '^KEY 06: 011B ←$' '^KEY 07: 1C0D ♪$'; do
       grep -qE "$want" "$work/keys.txt" 2> /dev/null || bad "no line matching '$want'"
@@ -161,8 +170,8 @@ else
   if ! command -v xdotool > /dev/null; then
     skip_case "needs xdotool"
   else
-    type_into_window CONKEYS.COM con.txt a F1 b h e l l p BackSpace o Return z x Escape j F3 \
-                     Return a b Return ctrl+c k
+    in_window CONKEYS.COM con.txt type_keys a F1 b h e l l p BackSpace o Return z x Escape \
+              j F3 Return a b Return ctrl+c k
     for want in '^R08:\[a\]$' '^R08X:\[00 3B\]$' '^R01:b\[b\]$' '^L5=\[hello\]$' \
                 '^R0B:(00 )?FF\[z\]$' '^L5=\[jello\]$' '^N4=\[ab\]$' '^1\[k\]$' \
                 '^DONE$'; do
@@ -174,27 +183,8 @@ else
   if ! command -v xdotool > /dev/null; then
     skip_case "needs xdotool"
   else
-    (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-       "$VDM" --display=window --timeout=60 --screen-dump=mouse.txt MOUSE.COM \
-       < /dev/null > "$out" 2> "$err") &
-    vdm=$!
-    win=""
-    for ((i = 0; i < 400; i++)); do
-      win=$(xdotool search --name "MOUSE.COM - vdm" 2> /dev/null | head -1)
-      [ -n "$win" ] && break
-      sleep 0.1
-    done
-    sleep 0.5
-    if [ -z "$win" ]; then
-      bad "no window named 'MOUSE.COM - vdm' appeared"
-      kill $vdm 2> /dev/null
-    else
-      # Scale 2 (checked above): cell (10,5) spans x 160-175, y 160-191.
-      xdotool mousemove --window "$win" 170 170 click 1
-    fi
-    wait $vdm
-    st=$?
-    want_status 0
+    # Scale 2 (checked above): cell (10,5) spans x 160-175, y 160-191.
+    in_window MOUSE.COM mouse.txt click_at 170 170
     for want in '^mouse-x ok$' '^mouse-y ok$' '^CLICKED$'; do
       grep -qE "$want" "$work/mouse.txt" 2> /dev/null || bad "no line matching '$want'"
     done
