@@ -189,10 +189,11 @@ static int load_program(struct machine *m, const struct load_req *rq,
     return 0;
 }
 
-static bool has_com_ext(const char *path)
+/* Does `path` end in `ext` (".COM", ".BAT"), in any case? */
+static bool has_ext(const char *path, const char *ext)
 {
-    size_t n = strlen(path);
-    return n >= 4 && (strcasecmp(path + n - 4, ".COM") == 0);
+    size_t n = strlen(path), e = strlen(ext);
+    return n >= e && strcasecmp(path + n - e, ext) == 0;
 }
 
 enum dos_load_result dos_start_program(struct machine *m, const struct dos_start *st,
@@ -206,7 +207,7 @@ enum dos_load_result dos_start_program(struct machine *m, const struct dos_start
         return e == ENOENT ? DOS_LOAD_NOT_FOUND : DOS_LOAD_BAD_PROGRAM;
     }
     struct load_req rq = {
-        .file = file, .size = size, .is_com_name = has_com_ext(st->host_path),
+        .file = file, .size = size, .is_com_name = has_ext(st->host_path, ".COM"),
         .dos_path = st->dos_path, .tail = st->tail,
         .tail_len = (unsigned)strlen(st->tail), .env = st->env,
     };
@@ -334,7 +335,7 @@ static void exec_child(struct machine *m, const uint8_t *file, size_t size,
     uint16_t parent = d->cur_psp;
     uint16_t parent_env = mem_rd16(m, mem_lin(parent, PSP_ENV_SEG));
     struct load_req rq = {
-        .file = file, .size = size, .is_com_name = has_com_ext(hp->host),
+        .file = file, .size = size, .is_com_name = has_ext(hp->host, ".COM"),
         .dos_path = hp->dos, .tail = tail, .tail_len = tail_len,
         .env = NULL, .env_src = env_seg ? env_seg : parent_env, .parent = parent,
     };
@@ -382,12 +383,6 @@ static void exec_child(struct machine *m, const uint8_t *file, size_t size,
     mem_wr16(m, pb + EPB_CHILD_CSIP, regs.ip.w);
     mem_wr16(m, pb + EPB_CHILD_CSIP + 2, regs.cs);
     dos_ok(m);
-}
-
-static bool is_batch(const char *dos_path)
-{
-    size_t n = strlen(dos_path);
-    return n >= 4 && strcasecmp(dos_path + n - 4, ".BAT") == 0;
 }
 
 /* EXEC of a .BAT (the DOS kernel issue: "4Bh with a .BAT runs through
@@ -450,7 +445,7 @@ void dos_fn_exec(struct machine *m)
     }
     char tail[PSP_TAIL_MAX + 1];
     unsigned tail_len = epb_tail(m, mem_lin(m->r.es, m->r.bx.w), tail);
-    if (sub == EXEC_LOAD_AND_RUN && is_batch(hp.dos)) {
+    if (sub == EXEC_LOAD_AND_RUN && has_ext(hp.dos, ".BAT")) {
         /* A batch file runs through the command interpreter: COMSPEC /C
          * FILE.BAT with the caller's tail after it. */
         e = batch_via_comspec(m, &hp, tail, &tail_len);
