@@ -54,23 +54,30 @@ end_case
 # to DUMP at the end), call ACTION WINDOW-ID ARGS... once the window is up,
 # and wait for vdm, which must exit 0. Generous waits: a sanitizer build on
 # a loaded machine takes seconds to bring SDL up; nothing here is judged on
-# time.
+# time. About one launch in a dozen under Xvfb ends with vdm running but no
+# X window at all (not understood yet: see the session note); such a launch
+# is killed and retried once, and said so, instead of failing the run.
 in_window() {
-  local prog=$1 dump=$2 action=$3 win="" i
+  local prog=$1 dump=$2 action=$3 win="" i try vdm
   shift 3
-  (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-     "$VDM" --display=window --timeout=60 --screen-dump="$dump" "$prog" \
-     < /dev/null > "$out" 2> "$err") &
-  local vdm=$!
-  for ((i = 0; i < 400; i++)); do
-    win=$(xdotool search --name "$prog - vdm" 2> /dev/null | head -1)
+  for try in 1 2; do
+    (cd "$work" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+       "$VDM" --display=window --timeout=60 --screen-dump="$dump" "$prog" \
+       < /dev/null > "$out" 2> "$err") &
+    vdm=$!
+    for ((i = 0; i < 200; i++)); do
+      win=$(xdotool search --name "$prog - vdm" 2> /dev/null | head -1)
+      [ -n "$win" ] && break
+      sleep 0.1
+    done
     [ -n "$win" ] && break
-    sleep 0.1
+    kill $vdm 2> /dev/null
+    wait $vdm 2> /dev/null
+    [ $try = 1 ] && echo "note $case_name: no window for $prog within 20 s; launching again"
   done
   sleep 0.5
   if [ -z "$win" ]; then
-    bad "no window named '$prog - vdm' appeared"
-    kill $vdm 2> /dev/null
+    bad "no window named '$prog - vdm' appeared (two launches)"
   else
     "$action" "$win" "$@"
   fi
